@@ -1,0 +1,33 @@
+/**
+ * The kubelets of all nodes. One pod watch routes each event to the kubelet of the node the pod is
+ * (or was) bound to, instead of every kubelet filtering every event.
+ */
+import type { ApiServer } from '../api/apiServer.ts';
+import { keyOf } from '../client/indexer.ts';
+import type { Kubelet } from './kubelet.ts';
+
+export class NodeAgents {
+  private readonly kubelets = new Map<string, Kubelet>();
+
+  constructor(api: ApiServer) {
+    api.watch('pods', (event) => {
+      const key = keyOf(event.object);
+      const now = (event.object.spec as { nodeName?: string } | undefined)?.nodeName;
+      const before = (event.previous?.spec as { nodeName?: string } | undefined)?.nodeName;
+      if (now) this.kubelets.get(now)?.enqueuePod(key);
+      if (before && before !== now) this.kubelets.get(before)?.enqueuePod(key);
+    });
+  }
+
+  add(kubelet: Kubelet): void {
+    this.kubelets.set(kubelet.nodeName, kubelet);
+  }
+
+  get(nodeName: string): Kubelet | undefined {
+    return this.kubelets.get(nodeName);
+  }
+
+  all(): Kubelet[] {
+    return [...this.kubelets.values()];
+  }
+}
