@@ -61,6 +61,10 @@ export default defineConfig(
       },
     },
     rules: {
+      // Deleting keys of plain API objects (labels, annotations, fields) is routine here.
+      '@typescript-eslint/no-dynamic-delete': 'off',
+      // Typed accessors such as CycleState.read<T>() are intentional.
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off',
       '@typescript-eslint/consistent-type-imports': [
         'error',
         { prefer: 'type-imports', fixStyle: 'separate-type-imports' },

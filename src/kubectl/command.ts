@@ -35,7 +35,10 @@ export interface Command {
 
 /** An error kubectl prints as `error: <message>`. */
 export class KubectlError extends Error {
-  constructor(message: string, readonly usageOf?: string) {
+  constructor(
+    message: string,
+    readonly usageOf?: string,
+  ) {
     super(message);
   }
 }

@@ -3,7 +3,13 @@
  * output out. A line is a kubectl command (the word `kubectl` optional) or a playground directive.
  */
 import type { Cluster } from '../sim/index.ts';
-import { KubectlError, type Command, type CommandContext, type CommandResult, type Workspace } from './command.ts';
+import {
+  KubectlError,
+  type Command,
+  type CommandContext,
+  type CommandResult,
+  type Workspace,
+} from './command.ts';
 import { applyCommand } from './cmd/apply.ts';
 import { deleteCommand } from './cmd/delete.ts';
 import { getCommand } from './cmd/get.ts';
@@ -14,7 +20,15 @@ import { ManifestSyntaxError } from './manifest/parseManifests.ts';
 import { FlagError, parseArgs } from './shell/flags.ts';
 import { tokenize, TokenizeError } from './shell/tokenize.ts';
 
-const KUBECTL_COMMANDS: readonly Command[] = [getCommand, applyCommand, deleteCommand, scaleCommand, versionCommand, clusterInfoCommand, apiResourcesCommand];
+const KUBECTL_COMMANDS: readonly Command[] = [
+  getCommand,
+  applyCommand,
+  deleteCommand,
+  scaleCommand,
+  versionCommand,
+  clusterInfoCommand,
+  apiResourcesCommand,
+];
 
 const DIRECTIVES: readonly Command[] = [
   advanceDirective,
@@ -25,7 +39,43 @@ const DIRECTIVES: readonly Command[] = [
 
 /** kubectl commands Kubeplay knows by name but does not simulate yet. */
 const KNOWN_KUBECTL = new Set([
-  'create', 'expose', 'run', 'set', 'explain', 'edit', 'patch', 'replace', 'rollout', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'kustomize', 'label', 'annotate', 'completion', 'alpha', 'api-versions', 'config', 'plugin', 'wait',
+  'create',
+  'expose',
+  'run',
+  'set',
+  'explain',
+  'edit',
+  'patch',
+  'replace',
+  'rollout',
+  'autoscale',
+  'certificate',
+  'cluster-info',
+  'top',
+  'cordon',
+  'uncordon',
+  'drain',
+  'taint',
+  'describe',
+  'logs',
+  'attach',
+  'exec',
+  'port-forward',
+  'proxy',
+  'cp',
+  'auth',
+  'debug',
+  'events',
+  'diff',
+  'kustomize',
+  'label',
+  'annotate',
+  'completion',
+  'alpha',
+  'api-versions',
+  'config',
+  'plugin',
+  'wait',
 ]);
 
 export interface ShellOptions {
@@ -87,21 +137,30 @@ export class Shell {
     const rest = isKubectl ? words.slice(1) : words;
     const name = rest[0];
     if (name === undefined) {
-      ctx.out('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
+      ctx.out(
+        'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n',
+      );
       return 0;
     }
     const directive = isKubectl ? undefined : DIRECTIVES.find((d) => d.name === name);
     const command = directive ?? KUBECTL_COMMANDS.find((c) => c.name === name);
     if (!command) {
-      if (KNOWN_KUBECTL.has(name)) throw new KubectlError(`"kubectl ${name}" is not simulated yet in this version of Kubeplay`);
-      if (!isKubectl) throw new KubectlError(`unknown command "${name}": type a kubectl command (such as "kubectl get pods") or a playground directive (advance, node, pod, traffic)`);
+      if (KNOWN_KUBECTL.has(name))
+        throw new KubectlError(
+          `"kubectl ${name}" is not simulated yet in this version of Kubeplay`,
+        );
+      if (!isKubectl)
+        throw new KubectlError(
+          `unknown command "${name}": type a kubectl command (such as "kubectl get pods") or a playground directive (advance, node, pod, traffic)`,
+        );
       throw new KubectlError(`unknown command "${name}" for "kubectl"`);
     }
     let args;
     try {
       args = parseArgs(rest.slice(1), command.flags);
     } catch (error) {
-      if (error instanceof FlagError) throw new KubectlError(error.message, directive ? undefined : command.name);
+      if (error instanceof FlagError)
+        throw new KubectlError(error.message, directive ? undefined : command.name);
       throw error;
     }
     return command.run(ctx, args);

@@ -3,7 +3,9 @@ import { RESOURCE_TYPES, qualifiedResource, type ResourceType } from '../sim/ind
 import { KubectlError } from './command.ts';
 
 /** The preferred group for a bare name when several groups serve it (`events` → core). */
-const LISTABLE = RESOURCE_TYPES.filter((t) => t.plural !== 'bindings' && !(t.plural === 'events' && t.group !== ''));
+const LISTABLE = RESOURCE_TYPES.filter(
+  (t) => t.plural !== 'bindings' && !(t.plural === 'events' && t.group !== ''),
+);
 
 export function resolveResource(text: string): ResourceType {
   const lower = text.toLowerCase();
@@ -22,7 +24,18 @@ export function resolveResource(text: string): ResourceType {
 
 /** Expands a category such as `all` (pods, services, daemonsets, deployments, replicasets, …). */
 export function expandCategory(text: string): ResourceType[] | undefined {
-  const order = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'cronjobs', 'jobs'];
+  const order = [
+    'pods',
+    'replicationcontrollers',
+    'services',
+    'daemonsets',
+    'deployments',
+    'replicasets',
+    'statefulsets',
+    'horizontalpodautoscalers',
+    'cronjobs',
+    'jobs',
+  ];
   const members = LISTABLE.filter((t) => t.categories.includes(text));
   if (members.length === 0) return undefined;
   return members.sort((a, b) => order.indexOf(a.plural) - order.indexOf(b.plural));

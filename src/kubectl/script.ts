@@ -16,7 +16,10 @@ export interface ScriptRun {
   readonly shell: Shell;
 }
 
-export function runScript(text: string, options: { cluster?: ClusterOptions; workspace?: Workspace } = {}): ScriptRun {
+export function runScript(
+  text: string,
+  options: { cluster?: ClusterOptions; workspace?: Workspace } = {},
+): ScriptRun {
   const cluster = createCluster(options.cluster);
   const shell = new Shell(cluster, options.workspace ? { workspace: options.workspace } : {});
   return { entries: runLines(shell, text), shell };

@@ -6,7 +6,16 @@ import { registerAdmission } from './api/admission/index.ts';
 import { ApiServer } from './api/apiServer.ts';
 import { registerStrategies } from './api/registry/index.ts';
 import type { KubeObject, Taint } from './api/types/index.ts';
-import { clusterObjects, CONTROL_PLANE_NODE, COREDNS_IMAGE, KUBE_PROXY_IMAGE, namespaces, PAUSE_IMAGE, STATIC_POD_IMAGES, staticPods } from './bootstrap.ts';
+import {
+  clusterObjects,
+  CONTROL_PLANE_NODE,
+  COREDNS_IMAGE,
+  KUBE_PROXY_IMAGE,
+  namespaces,
+  PAUSE_IMAGE,
+  STATIC_POD_IMAGES,
+  staticPods,
+} from './bootstrap.ts';
 import { msFromCivil } from './clock/timeFormat.ts';
 import { VirtualClock } from './clock/virtualClock.ts';
 import { EventRecorder } from './client/eventRecorder.ts';
@@ -99,17 +108,30 @@ export class Cluster {
     const systemImages = [PAUSE_IMAGE, KUBE_PROXY_IMAGE, COREDNS_IMAGE];
     const controlPlane = this.startKubelet(
       CONTROL_PLANE_NODE,
-      { labels: { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' }, taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] },
+      {
+        labels: {
+          'node-role.kubernetes.io/control-plane': '',
+          'node.kubernetes.io/exclude-from-external-load-balancers': '',
+        },
+        taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+      },
       [...systemImages, ...STATIC_POD_IMAGES],
       true,
     );
     const node = this.api.read('nodes', '', controlPlane.nodeName);
-    for (const pod of staticPods(node.metadata.uid ?? '')) this.api.create(pod, { actor: controlPlane.name });
-    for (let i = 1; i <= workers; i++) this.startKubelet(`node-${String(i)}`, {}, systemImages, true);
+    for (const pod of staticPods(node.metadata.uid ?? ''))
+      this.api.create(pod, { actor: controlPlane.name });
+    for (let i = 1; i <= workers; i++)
+      this.startKubelet(`node-${String(i)}`, {}, systemImages, true);
     for (const obj of clusterObjects()) this.api.create(obj, { actor: 'kubeadm' });
   }
 
-  private startKubelet(name: string, options: NodeOptions, images: readonly string[], networkReady: boolean): Kubelet {
+  private startKubelet(
+    name: string,
+    options: NodeOptions,
+    images: readonly string[],
+    networkReady: boolean,
+  ): Kubelet {
     const index = this.nodeCount++;
     const config: NodeConfig = {
       name,
@@ -164,7 +186,8 @@ export class Cluster {
       for (const reconciler of this.reconcilers) {
         for (let key = reconciler.queue.pop(); key !== undefined; key = reconciler.queue.pop()) {
           worked = true;
-          if (++iterations > MAX_DRAIN_ITERATIONS) throw new Error(`cluster did not settle: ${reconciler.name} keeps working`);
+          if (++iterations > MAX_DRAIN_ITERATIONS)
+            throw new Error(`cluster did not settle: ${reconciler.name} keeps working`);
           reconciler.sync(key);
         }
       }
@@ -176,7 +199,11 @@ export class Cluster {
   advance(ms: number): void {
     const target = this.clock.now() + Math.max(0, ms);
     this.drain();
-    for (let next = this.clock.nextDue(); next !== undefined && next <= target; next = this.clock.nextDue()) {
+    for (
+      let next = this.clock.nextDue();
+      next !== undefined && next <= target;
+      next = this.clock.nextDue()
+    ) {
       this.clock.advanceTo(next);
       this.clock.fireDue();
       this.drain();

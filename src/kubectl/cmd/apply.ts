@@ -22,15 +22,23 @@ export const applyCommand: Command = {
       throw new KubectlError(`Unexpected args: [${args.positional.join(' ')}]`, 'apply');
     }
     if (flagBool(args.flags, 'server-side')) {
-      throw new KubectlError('Kubeplay simulates client-side apply only; run the same command without --server-side');
+      throw new KubectlError(
+        'Kubeplay simulates client-side apply only; run the same command without --server-side',
+      );
     }
     const dryRunFlag = flagString(args.flags, 'dry-run');
     if (dryRunFlag !== undefined && !['none', 'client', 'server'].includes(dryRunFlag)) {
-      throw new KubectlError(`Invalid dry-run value (${dryRunFlag}). Must be "none", "server", or "client".`);
+      throw new KubectlError(
+        `Invalid dry-run value (${dryRunFlag}). Must be "none", "server", or "client".`,
+      );
     }
     const dryRun = dryRunFlag === 'client' || dryRunFlag === 'server';
     const namespaceFlag = flagString(args.flags, 'namespace');
-    const docs = readSources(ctx, flagStrings(args.flags, 'filename'), flagBool(args.flags, 'recursive'));
+    const docs = readSources(
+      ctx,
+      flagStrings(args.flags, 'filename'),
+      flagBool(args.flags, 'recursive'),
+    );
     const objects = toObjects(docs, namespaceFlag ?? ctx.namespace, namespaceFlag !== undefined);
     const output = flagString(args.flags, 'output');
     let failed = false;
@@ -42,7 +50,10 @@ export const applyCommand: Command = {
       }
       try {
         const result = applyObject(ctx.cluster, item.type, item.object, { dryRun });
-        const line = dryRunFlag === 'server' ? result.line.replace('(dry run)', '(server dry run)') : result.line;
+        const line =
+          dryRunFlag === 'server'
+            ? result.line.replace('(dry run)', '(server dry run)')
+            : result.line;
         if (output === 'yaml') ctx.out(toYaml(result.object));
         else if (output === 'json') ctx.out(toJson(result.object));
         else if (output === 'name') ctx.out(`${line.split(' ')[0] ?? ''}\n`);

@@ -4,7 +4,12 @@
  * TODO(#7): jsonpath, custom-columns, --field-selector, -w.
  */
 import type { KubeObject, ResourceType } from '../../sim/index.ts';
-import { matchesSelector, parseSelector, qualifiedResource, SelectorParseError } from '../../sim/index.ts';
+import {
+  matchesSelector,
+  parseSelector,
+  qualifiedResource,
+  SelectorParseError,
+} from '../../sim/index.ts';
 import { KubectlError, type Command, type CommandContext } from '../command.ts';
 import { columnsFor } from '../printers/columns.ts';
 import { formatTable } from '../printers/table.ts';
@@ -28,7 +33,10 @@ function parseRequests(positional: readonly string[]): Request[] {
     const requests: Request[] = [];
     for (const arg of positional) {
       const slash = arg.indexOf('/');
-      if (slash < 0) throw new KubectlError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`);
+      if (slash < 0)
+        throw new KubectlError(
+          `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
+        );
       const type = resolveResource(arg.slice(0, slash));
       const existing = requests.find((r) => r.type === type);
       if (existing) existing.names.push(arg.slice(slash + 1));
@@ -44,7 +52,12 @@ function parseRequests(positional: readonly string[]): Request[] {
 }
 
 function toListObject(items: KubeObject[]): KubeObject {
-  return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items } as unknown as KubeObject;
+  return {
+    apiVersion: 'v1',
+    kind: 'List',
+    metadata: { resourceVersion: '' },
+    items,
+  };
 }
 
 export const getCommand: Command = {
@@ -61,7 +74,9 @@ export const getCommand: Command = {
     const requests = parseRequests(args.positional);
     const output = flagString(args.flags, 'output') ?? '';
     if (!['', 'wide', 'yaml', 'json', 'name'].includes(output)) {
-      throw new KubectlError(`unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`);
+      throw new KubectlError(
+        `unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
+      );
     }
     const allNamespaces = flagBool(args.flags, 'all-namespaces');
     const namespace = flagString(args.flags, 'namespace') ?? ctx.namespace;
@@ -93,7 +108,8 @@ export const getCommand: Command = {
           }
         }
       } else {
-        items = type.namespaced && !allNamespaces ? api.list(resource, namespace) : api.list(resource);
+        items =
+          type.namespaced && !allNamespaces ? api.list(resource, namespace) : api.list(resource);
         if (selector) items = items.filter((o) => matchesSelector(o.metadata.labels, selector));
       }
       collected.push({ type, items });
@@ -107,14 +123,19 @@ export const getCommand: Command = {
       return exitCode;
     }
     if (output === 'name') {
-      for (const { type, items } of collected) for (const obj of items) ctx.out(`${kindPrefix(type)}/${obj.metadata.name ?? ''}\n`);
+      for (const { type, items } of collected)
+        for (const obj of items) ctx.out(`${kindPrefix(type)}/${obj.metadata.name ?? ''}\n`);
       return exitCode;
     }
     const nonEmpty = collected.filter((c) => c.items.length > 0);
     if (nonEmpty.length === 0) {
       if (exitCode === 0 && requests.every((r) => r.names.length === 0)) {
         const anyNamespaced = requests.some((r) => r.type.namespaced);
-        ctx.err(anyNamespaced && !allNamespaces ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n');
+        ctx.err(
+          anyNamespaced && !allNamespaces
+            ? `No resources found in ${namespace} namespace.\n`
+            : 'No resources found\n',
+        );
       }
       return exitCode;
     }
@@ -140,13 +161,25 @@ interface TableOptions {
   readonly noHeaders: boolean;
 }
 
-export function renderTable(type: ResourceType, items: readonly KubeObject[], now: number, options: TableOptions): string {
+export function renderTable(
+  type: ResourceType,
+  items: readonly KubeObject[],
+  now: number,
+  options: TableOptions,
+): string {
   const columns = columnsFor(qualifiedResource(type));
-  const headers = [...(options.withNamespace ? ['NAMESPACE'] : []), ...columns.headers, ...(options.wide ? (columns.wideHeaders ?? []) : []), ...(options.showLabels ? ['LABELS'] : [])];
+  const headers = [
+    ...(options.withNamespace ? ['NAMESPACE'] : []),
+    ...columns.headers,
+    ...(options.wide ? (columns.wideHeaders ?? []) : []),
+    ...(options.showLabels ? ['LABELS'] : []),
+  ];
   const rows = items.map((obj) => {
     const cells = columns.row(obj, now);
     if (options.prefix && cells.length > 0) cells[0] = `${options.prefix}${cells[0] ?? ''}`;
-    const labels = Object.entries(obj.metadata.labels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    const labels = Object.entries(obj.metadata.labels ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
     return [
       ...(options.withNamespace ? [obj.metadata.namespace ?? ''] : []),
       ...cells,

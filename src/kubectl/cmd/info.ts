@@ -45,12 +45,23 @@ export const apiResourcesCommand: Command = {
     const types = RESOURCE_TYPES.filter((t) => t.plural !== 'bindings' || t.group === '')
       .filter((t) => namespaced === undefined || String(t.namespaced) === namespaced)
       .filter((t) => group === undefined || t.group === group)
-      .sort((a, b) => (a.group === b.group ? (a.plural < b.plural ? -1 : 1) : a.group < b.group ? -1 : 1));
+      .sort((a, b) =>
+        a.group === b.group ? (a.plural < b.plural ? -1 : 1) : a.group < b.group ? -1 : 1,
+      );
     if (flagString(args.flags, 'output') === 'name') {
       for (const t of types) ctx.out(`${t.group === '' ? t.plural : `${t.plural}.${t.group}`}\n`);
       return 0;
     }
-    const rows = [['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'], ...types.map((t) => [t.plural, t.shortNames.join(','), apiVersionOf(t), String(t.namespaced), t.kind])];
+    const rows = [
+      ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'],
+      ...types.map((t) => [
+        t.plural,
+        t.shortNames.join(','),
+        apiVersionOf(t),
+        String(t.namespaced),
+        t.kind,
+      ]),
+    ];
     ctx.out(formatTable(rows));
     return 0;
   },

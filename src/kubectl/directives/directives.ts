@@ -14,7 +14,9 @@ export const advanceDirective: Command = {
     const text = args.positional[0];
     const ms = text === undefined ? undefined : parseDuration(text);
     if (ms === undefined || args.positional.length !== 1) {
-      throw new KubectlError(`advance needs one duration such as 500ms, 30s, 5m or 1h${text === undefined ? '' : ` (got "${args.positional.join(' ')}")`}`);
+      throw new KubectlError(
+        `advance needs one duration such as 500ms, 30s, 5m or 1h${text === undefined ? '' : ` (got "${args.positional.join(' ')}")`}`,
+      );
     }
     ctx.cluster.advance(ms);
     return 0;
@@ -36,8 +38,15 @@ function parseTaints(text: string | undefined): Taint[] {
     .filter(Boolean)
     .map((part) => {
       const match = /^([^=:]+)(?:=([^:]*))?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(part);
-      if (!match) throw new KubectlError(`invalid taint spec: ${part}, the taint spec must be key[=value]:Effect with Effect one of NoSchedule, PreferNoSchedule, NoExecute`);
-      return { key: match[1] ?? '', ...(match[2] ? { value: match[2] } : {}), effect: match[3] ?? 'NoSchedule' };
+      if (!match)
+        throw new KubectlError(
+          `invalid taint spec: ${part}, the taint spec must be key[=value]:Effect with Effect one of NoSchedule, PreferNoSchedule, NoExecute`,
+        );
+      return {
+        key: match[1] ?? '',
+        ...(match[2] ? { value: match[2] } : {}),
+        effect: match[3] ?? 'NoSchedule',
+      };
     });
 }
 
@@ -55,10 +64,13 @@ export const nodeDirective: Command = {
   run(ctx, args) {
     const [action, name] = args.positional;
     if (!action || !name || !['add', 'fail', 'recover'].includes(action)) {
-      throw new KubectlError('usage: node add <name> [--cpu N] [--memory Q] [--pods N] [--labels k=v,…] [--taints k=v:Effect,…] | node fail <name> | node recover <name>');
+      throw new KubectlError(
+        'usage: node add <name> [--cpu N] [--memory Q] [--pods N] [--labels k=v,…] [--taints k=v:Effect,…] | node fail <name> | node recover <name>',
+      );
     }
     if (action === 'add') {
-      if (args.positional.length > 2) throw new KubectlError(`unexpected arguments: ${args.positional.slice(2).join(' ')}`);
+      if (args.positional.length > 2)
+        throw new KubectlError(`unexpected arguments: ${args.positional.slice(2).join(' ')}`);
       const parsed = args;
       const cpu = flagString(parsed.flags, 'cpu');
       const memory = flagString(parsed.flags, 'memory');
@@ -70,7 +82,8 @@ export const nodeDirective: Command = {
         labels: parseLabels(flagString(parsed.flags, 'labels')),
         taints: parseTaints(flagString(parsed.flags, 'taints')),
       };
-      if (ctx.cluster.api.get('nodes', '', name)) throw new KubectlError(`node "${name}" already exists`);
+      if (ctx.cluster.api.get('nodes', '', name))
+        throw new KubectlError(`node "${name}" already exists`);
       ctx.cluster.addNode(name, options);
       ctx.out(`node/${name} joining the cluster\n`);
       return 0;
@@ -93,7 +106,9 @@ export function notYetSimulated(name: string, issue: string): Command {
     name,
     flags: [],
     run() {
-      throw new KubectlError(`the "${name}" directive is not simulated yet in this version of Kubeplay (${issue})`);
+      throw new KubectlError(
+        `the "${name}" directive is not simulated yet in this version of Kubeplay (${issue})`,
+      );
     },
   };
 }

@@ -37,7 +37,10 @@ export function threeWayMerge(live: unknown, lastApplied: unknown, desired: unkn
   if (!isMap(desired) || !isMap(live)) return structuredClone(desired);
   const out: Record<string, unknown> = structuredClone(live);
   for (const [key, value] of Object.entries(desired)) {
-    out[key] = isMap(value) && isMap(out[key]) ? threeWayMerge(out[key], isMap(lastApplied) ? lastApplied[key] : undefined, value) : structuredClone(value);
+    out[key] =
+      isMap(value) && isMap(out[key])
+        ? threeWayMerge(out[key], isMap(lastApplied) ? lastApplied[key] : undefined, value)
+        : structuredClone(value);
   }
   if (isMap(lastApplied)) {
     for (const key of Object.keys(lastApplied)) if (!(key in desired)) delete out[key];
@@ -62,7 +65,10 @@ export function applyObject(
   const live = api.get(resource, namespace, name);
   if (!live) {
     const toCreate = structuredClone(config);
-    toCreate.metadata.annotations = { ...(toCreate.metadata.annotations ?? {}), [LAST_APPLIED]: annotation };
+    toCreate.metadata.annotations = {
+      ...(toCreate.metadata.annotations ?? {}),
+      [LAST_APPLIED]: annotation,
+    };
     const created = api.create(toCreate, { actor, dryRun: options.dryRun });
     return { outcome: 'created', object: created, line: `${prefix} created${suffix}` };
   }
@@ -74,7 +80,10 @@ export function applyObject(
     previous = undefined;
   }
   const merged = threeWayMerge(live, previous, config) as KubeObject;
-  merged.metadata.annotations = { ...(merged.metadata.annotations ?? {}), [LAST_APPLIED]: annotation };
+  merged.metadata.annotations = {
+    ...(merged.metadata.annotations ?? {}),
+    [LAST_APPLIED]: annotation,
+  };
   merged.metadata.resourceVersion = live.metadata.resourceVersion ?? '';
   const updated = api.update(merged, { actor, dryRun: options.dryRun });
   const changed = updated !== live;

@@ -17,27 +17,27 @@ export class ManifestSyntaxError extends Error {
     readonly column: number,
     readonly reason: string,
   ) {
-    super(`error parsing ${source}: error converting YAML to JSON: yaml: line ${String(line)}, column ${String(column)}: ${reason}`);
+    super(
+      `error parsing ${source}: error converting YAML to JSON: yaml: line ${String(line)}, column ${String(column)}: ${reason}`,
+    );
   }
 }
 
 export function parseManifests(text: string, source: string): ManifestDocument[] {
   const docs: ManifestDocument[] = [];
   try {
-    let index = 0;
-    loadAll(
-      text,
-      (value: unknown) => {
-        index++;
-        if (value === null || value === undefined) return;
-        docs.push({ index, value });
-      },
-      { schema: YAML11_SCHEMA, filename: source },
-    );
+    loadAll(text, { schema: YAML11_SCHEMA, filename: source }).forEach((value, i) => {
+      if (value !== null && value !== undefined) docs.push({ index: i + 1, value });
+    });
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = (error as unknown as { mark?: { line: number; column: number } }).mark;
-      throw new ManifestSyntaxError(source, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, (error as unknown as { reason?: string }).reason ?? error.message);
+      throw new ManifestSyntaxError(
+        source,
+        (mark?.line ?? 0) + 1,
+        (mark?.column ?? 0) + 1,
+        (error as unknown as { reason?: string }).reason ?? error.message,
+      );
     }
     throw error;
   }

@@ -9,7 +9,11 @@ export interface SourceDocument extends ManifestDocument {
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/;
 
-export function readSources(ctx: CommandContext, paths: readonly string[], recursive = false): SourceDocument[] {
+export function readSources(
+  ctx: CommandContext,
+  paths: readonly string[],
+  recursive = false,
+): SourceDocument[] {
   if (paths.length === 0) throw new KubectlError('must specify one of -f and -k');
   const files: { source: string; text: string }[] = [];
   const addFolder = (folder: string, entries: string[]): void => {
@@ -31,7 +35,9 @@ export function readSources(ctx: CommandContext, paths: readonly string[], recur
       continue;
     }
     if (/^https?:\/\//.test(path)) {
-      throw new KubectlError(`Kubeplay runs offline and cannot download "${path}": paste the manifest into the editor and apply it from there`);
+      throw new KubectlError(
+        `Kubeplay runs offline and cannot download "${path}": paste the manifest into the editor and apply it from there`,
+      );
     }
     const folder = ctx.workspace.listFolder?.(path);
     if (folder) {
@@ -42,5 +48,7 @@ export function readSources(ctx: CommandContext, paths: readonly string[], recur
     if (text === undefined) throw new KubectlError(`the path "${path}" does not exist`);
     files.push({ source: path, text });
   }
-  return files.flatMap(({ source, text }) => parseManifests(text, source).map((doc) => ({ ...doc, source })));
+  return files.flatMap(({ source, text }) =>
+    parseManifests(text, source).map((doc) => ({ ...doc, source })),
+  );
 }

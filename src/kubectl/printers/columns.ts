@@ -2,7 +2,17 @@
  * Column definitions for `kubectl get`, per resource, as the server-side table printers define them
  * (pkg/printers/internalversion/printers.go). Resources without a definition print NAME and AGE.
  */
-import type { DaemonSet, Deployment, Event, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '../../sim/index.ts';
+import type {
+  DaemonSet,
+  Deployment,
+  Event,
+  KubeObject,
+  Namespace,
+  Node,
+  Pod,
+  ReplicaSet,
+  Service,
+} from '../../sim/index.ts';
 import { formatLabelSelector, parseRfc3339 } from '../../sim/index.ts';
 import { humanDuration } from './humanDuration.ts';
 import { podReadyColumn, podRestartsColumn, podStatusReason } from './podColumns.ts';
@@ -19,9 +29,12 @@ export function age(timestamp: string | undefined, now: number): string {
   return t === undefined ? '<unknown>' : humanDuration(now - t);
 }
 
-const orNone = (text: string | undefined): string => (text === undefined || text === '' ? '<none>' : text);
+const orNone = (text: string | undefined): string =>
+  text === undefined || text === '' ? '<none>' : text;
 
-function containersAndImages(spec: { containers?: { name: string; image?: string }[] } | undefined): string[] {
+function containersAndImages(
+  spec: { containers?: { name: string; image?: string }[] } | undefined,
+): string[] {
   const containers = spec?.containers ?? [];
   return [containers.map((c) => c.name).join(','), containers.map((c) => c.image ?? '').join(',')];
 }
@@ -31,7 +44,13 @@ const pods: ColumnSet = {
   wideHeaders: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
   row(obj, now) {
     const pod = obj as Pod;
-    return [obj.metadata.name ?? '', podReadyColumn(pod), podStatusReason(pod), podRestartsColumn(pod, now), age(obj.metadata.creationTimestamp, now)];
+    return [
+      obj.metadata.name ?? '',
+      podReadyColumn(pod),
+      podStatusReason(pod),
+      podRestartsColumn(pod, now),
+      age(obj.metadata.creationTimestamp, now),
+    ];
   },
   wideRow(obj) {
     const pod = obj as Pod;
@@ -40,7 +59,9 @@ const pods: ColumnSet = {
       orNone(pod.status?.podIP),
       orNone(pod.spec?.nodeName),
       orNone(pod.status?.nominatedNodeName),
-      gates.length === 0 ? '<none>' : `${String(gates.filter((g) => (pod.status?.conditions ?? []).some((c) => c.type === g.conditionType && c.status === 'True')).length)}/${String(gates.length)}`,
+      gates.length === 0
+        ? '<none>'
+        : `${String(gates.filter((g) => (pod.status?.conditions ?? []).some((c) => c.type === g.conditionType && c.status === 'True')).length)}/${String(gates.length)}`,
     ];
   },
 };
@@ -51,7 +72,13 @@ const deployments: ColumnSet = {
   row(obj, now) {
     const d = obj as Deployment;
     const s = d.status ?? {};
-    return [obj.metadata.name ?? '', `${String(s.readyReplicas ?? 0)}/${String(d.spec?.replicas ?? 0)}`, String(s.updatedReplicas ?? 0), String(s.availableReplicas ?? 0), age(obj.metadata.creationTimestamp, now)];
+    return [
+      obj.metadata.name ?? '',
+      `${String(s.readyReplicas ?? 0)}/${String(d.spec?.replicas ?? 0)}`,
+      String(s.updatedReplicas ?? 0),
+      String(s.availableReplicas ?? 0),
+      age(obj.metadata.creationTimestamp, now),
+    ];
   },
   wideRow(obj) {
     const d = obj as Deployment;
@@ -64,21 +91,41 @@ const replicasets: ColumnSet = {
   wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
   row(obj, now) {
     const rs = obj as ReplicaSet;
-    return [obj.metadata.name ?? '', String(rs.spec?.replicas ?? 0), String(rs.status?.replicas ?? 0), String(rs.status?.readyReplicas ?? 0), age(obj.metadata.creationTimestamp, now)];
+    return [
+      obj.metadata.name ?? '',
+      String(rs.spec?.replicas ?? 0),
+      String(rs.status?.replicas ?? 0),
+      String(rs.status?.readyReplicas ?? 0),
+      age(obj.metadata.creationTimestamp, now),
+    ];
   },
   wideRow(obj) {
     const rs = obj as ReplicaSet;
-    return [...containersAndImages(rs.spec?.template?.spec), formatLabelSelector(rs.spec?.selector)];
+    return [
+      ...containersAndImages(rs.spec?.template?.spec),
+      formatLabelSelector(rs.spec?.selector),
+    ];
   },
 };
 
 const daemonsets: ColumnSet = {
-  headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'],
+  headers: [
+    'NAME',
+    'DESIRED',
+    'CURRENT',
+    'READY',
+    'UP-TO-DATE',
+    'AVAILABLE',
+    'NODE SELECTOR',
+    'AGE',
+  ],
   wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
   row(obj, now) {
     const ds = obj as DaemonSet;
     const s = ds.status;
-    const selector = Object.entries(ds.spec?.template.spec?.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    const selector = Object.entries(ds.spec?.template.spec?.nodeSelector ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
     return [
       obj.metadata.name ?? '',
       String(s?.desiredNumberScheduled ?? 0),
@@ -106,7 +153,8 @@ function nodeStatus(node: Node): string {
 function nodeRoles(node: Node): string {
   const roles: string[] = [];
   for (const [key, value] of Object.entries(node.metadata?.labels ?? {})) {
-    if (key.startsWith('node-role.kubernetes.io/')) roles.push(key.slice('node-role.kubernetes.io/'.length));
+    if (key.startsWith('node-role.kubernetes.io/'))
+      roles.push(key.slice('node-role.kubernetes.io/'.length));
     else if (key === 'kubernetes.io/role' && value) roles.push(value);
   }
   return roles.length === 0 ? '<none>' : roles.sort().join(',');
@@ -117,27 +165,50 @@ const nodes: ColumnSet = {
   wideHeaders: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
   row(obj, now) {
     const node = obj as Node;
-    return [obj.metadata.name ?? '', nodeStatus(node), nodeRoles(node), age(obj.metadata.creationTimestamp, now), node.status?.nodeInfo?.kubeletVersion ?? ''];
+    return [
+      obj.metadata.name ?? '',
+      nodeStatus(node),
+      nodeRoles(node),
+      age(obj.metadata.creationTimestamp, now),
+      node.status?.nodeInfo?.kubeletVersion ?? '',
+    ];
   },
   wideRow(obj) {
     const node = obj as Node;
-    const address = (type: string): string => orNone((node.status?.addresses ?? []).find((a) => a.type === type)?.address);
+    const address = (type: string): string =>
+      orNone((node.status?.addresses ?? []).find((a) => a.type === type)?.address);
     const info = node.status?.nodeInfo;
-    return [address('InternalIP'), address('ExternalIP'), orNone(info?.osImage), orNone(info?.kernelVersion), orNone(info?.containerRuntimeVersion)];
+    return [
+      address('InternalIP'),
+      address('ExternalIP'),
+      orNone(info?.osImage),
+      orNone(info?.kernelVersion),
+      orNone(info?.containerRuntimeVersion),
+    ];
   },
 };
 
 const namespaces: ColumnSet = {
   headers: ['NAME', 'STATUS', 'AGE'],
   row(obj, now) {
-    return [obj.metadata.name ?? '', (obj as Namespace).status?.phase ?? '', age(obj.metadata.creationTimestamp, now)];
+    return [
+      obj.metadata.name ?? '',
+      (obj as Namespace).status?.phase ?? '',
+      age(obj.metadata.creationTimestamp, now),
+    ];
   },
 };
 
 function servicePorts(svc: Service): string {
   const ports = svc.spec?.ports ?? [];
   if (ports.length === 0) return '<none>';
-  return ports.map((p) => (p.nodePort ? `${String(p.port)}:${String(p.nodePort)}/${p.protocol ?? 'TCP'}` : `${String(p.port)}/${p.protocol ?? 'TCP'}`)).join(',');
+  return ports
+    .map((p) =>
+      p.nodePort
+        ? `${String(p.port)}:${String(p.nodePort)}/${p.protocol ?? 'TCP'}`
+        : `${String(p.port)}/${p.protocol ?? 'TCP'}`,
+    )
+    .join(',');
 }
 
 function externalIp(svc: Service): string {
@@ -157,10 +228,19 @@ const services: ColumnSet = {
   wideHeaders: ['SELECTOR'],
   row(obj, now) {
     const svc = obj as Service;
-    return [obj.metadata.name ?? '', svc.spec?.type ?? 'ClusterIP', orNone(svc.spec?.clusterIP), externalIp(svc), servicePorts(svc), age(obj.metadata.creationTimestamp, now)];
+    return [
+      obj.metadata.name ?? '',
+      svc.spec?.type ?? 'ClusterIP',
+      orNone(svc.spec?.clusterIP),
+      externalIp(svc),
+      servicePorts(svc),
+      age(obj.metadata.creationTimestamp, now),
+    ];
   },
   wideRow(obj) {
-    const selector = Object.entries((obj as Service).spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    const selector = Object.entries((obj as Service).spec?.selector ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
     return [orNone(selector)];
   },
 };
@@ -171,7 +251,13 @@ const events: ColumnSet = {
     const e = obj as Event;
     const last = e.lastTimestamp ?? e.eventTime ?? obj.metadata.creationTimestamp;
     const involved = e.involvedObject;
-    return [age(last, now), e.type ?? '', e.reason ?? '', `${(involved.kind ?? '').toLowerCase()}/${involved.name ?? ''}`, e.message ?? ''];
+    return [
+      age(last, now),
+      e.type ?? '',
+      e.reason ?? '',
+      `${(involved.kind ?? '').toLowerCase()}/${involved.name ?? ''}`,
+      e.message ?? '',
+    ];
   },
 };
 

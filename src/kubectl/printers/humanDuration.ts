@@ -18,12 +18,16 @@ export function humanDuration(ms: number): string {
   if (hours < 48) return `${String(hours)}h`;
   if (hours < 24 * 8) {
     const h = hours % 24;
-    return h === 0 ? `${String(Math.floor(hours / 24))}d` : `${String(Math.floor(hours / 24))}d${String(h)}h`;
+    return h === 0
+      ? `${String(Math.floor(hours / 24))}d`
+      : `${String(Math.floor(hours / 24))}d${String(h)}h`;
   }
   if (hours < 24 * 365 * 2) return `${String(Math.floor(hours / 24))}d`;
   if (hours < 24 * 365 * 8) {
     const dy = Math.floor(hours / 24) % 365;
-    return dy === 0 ? `${String(Math.floor(hours / 24 / 365))}y` : `${String(Math.floor(hours / 24 / 365))}y${String(dy)}d`;
+    return dy === 0
+      ? `${String(Math.floor(hours / 24 / 365))}y`
+      : `${String(Math.floor(hours / 24 / 365))}y${String(dy)}d`;
   }
   return `${String(Math.floor(hours / 24 / 365))}y`;
 }

@@ -7,7 +7,9 @@ import { parseRfc3339 } from '../../sim/index.ts';
 import { humanDuration } from './humanDuration.ts';
 
 function isRestartableInit(pod: Pod, name: string): boolean {
-  return (pod.spec?.initContainers ?? []).some((c) => c.name === name && c.restartPolicy === 'Always');
+  return (pod.spec?.initContainers ?? []).some(
+    (c) => c.name === name && c.restartPolicy === 'Always',
+  );
 }
 
 export function podStatusReason(pod: Pod): string {
@@ -45,29 +47,47 @@ export function podStatusReason(pod: Pod): string {
       const term = c.state?.terminated;
       if (waiting?.reason) reason = waiting.reason;
       else if (term?.reason) reason = term.reason;
-      else if (term) reason = term.signal ? `Signal:${String(term.signal)}` : `ExitCode:${String(term.exitCode)}`;
+      else if (term)
+        reason = term.signal
+          ? `Signal:${String(term.signal)}`
+          : `ExitCode:${String(term.exitCode)}`;
       else if (c.ready && c.state?.running) hasRunning = true;
     }
     if (reason === 'Completed' && hasRunning) {
-      const ready = (status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+      const ready = (status.conditions ?? []).some(
+        (c) => c.type === 'Ready' && c.status === 'True',
+      );
       reason = ready ? 'Running' : 'NotReady';
     }
   }
   if (pod.metadata?.deletionTimestamp && status.reason === 'NodeLost') reason = 'Unknown';
-  else if (pod.metadata?.deletionTimestamp && status.phase !== 'Succeeded' && status.phase !== 'Failed') reason = 'Terminating';
+  else if (
+    pod.metadata?.deletionTimestamp &&
+    status.phase !== 'Succeeded' &&
+    status.phase !== 'Failed'
+  )
+    reason = 'Terminating';
   return reason;
 }
 
 function isPodInitializedAndSidecarsStarted(pod: Pod): boolean {
-  const initialized = (pod.status?.conditions ?? []).some((c) => c.type === 'Initialized' && c.status === 'True');
+  const initialized = (pod.status?.conditions ?? []).some(
+    (c) => c.type === 'Initialized' && c.status === 'True',
+  );
   if (!initialized) return false;
-  return (pod.status?.initContainerStatuses ?? []).every((c) => !isRestartableInit(pod, c.name) || c.started === true);
+  return (pod.status?.initContainerStatuses ?? []).every(
+    (c) => !isRestartableInit(pod, c.name) || c.started === true,
+  );
 }
 
 export function podReadyColumn(pod: Pod): string {
   const statuses = pod.status?.containerStatuses ?? [];
-  const sidecars = (pod.status?.initContainerStatuses ?? []).filter((c) => isRestartableInit(pod, c.name));
-  const total = (pod.spec?.containers ?? []).length + (pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').length;
+  const sidecars = (pod.status?.initContainerStatuses ?? []).filter((c) =>
+    isRestartableInit(pod, c.name),
+  );
+  const total =
+    (pod.spec?.containers ?? []).length +
+    (pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').length;
   const ready = [...statuses, ...sidecars].filter((c) => c.ready && c.state?.running).length;
   return `${String(ready)}/${String(total)}`;
 }
@@ -82,7 +102,9 @@ export function podRestartsColumn(pod: Pod, nowMs: number): string {
     if (t !== undefined && (last === undefined || t > last)) last = t;
   };
   for (const c of pod.status?.containerStatuses ?? []) consider(c);
-  for (const c of pod.status?.initContainerStatuses ?? []) if (isRestartableInit(pod, c.name)) consider(c);
-  if (restarts > 0 && last !== undefined) return `${String(restarts)} (${humanDuration(nowMs - last)} ago)`;
+  for (const c of pod.status?.initContainerStatuses ?? [])
+    if (isRestartableInit(pod, c.name)) consider(c);
+  if (restarts > 0 && last !== undefined)
+    return `${String(restarts)} (${humanDuration(nowMs - last)} ago)`;
   return String(restarts);
 }

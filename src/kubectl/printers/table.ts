@@ -13,9 +13,7 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
   }
   return rows
     .map((row) =>
-      row
-        .map((cell, c) => (c < row.length - 1 ? cell.padEnd(widths[c] ?? 0) : cell))
-        .join(''),
+      row.map((cell, c) => (c < row.length - 1 ? cell.padEnd(widths[c] ?? 0) : cell)).join(''),
     )
     .map((line) => `${line}\n`)
     .join('');

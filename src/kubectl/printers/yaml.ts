@@ -5,14 +5,20 @@
 import { dump } from 'js-yaml';
 
 export function toYaml(value: unknown): string {
-  return dump(value, { sortKeys: true, seqNoIndent: true, lineWidth: -1, quoteStyle: 'double', noRefs: true });
+  return dump(value, {
+    sortKeys: true,
+    seqNoIndent: true,
+    lineWidth: -1,
+    quoteStyle: 'double',
+    noRefs: true,
+  });
 }
 
 function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value as Record<string, unknown>).sort()) {
+    for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) out[key] = sortKeysDeep(v);
     }

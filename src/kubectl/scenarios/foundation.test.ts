@@ -38,19 +38,32 @@ describe('the first vertical slice', () => {
     const lines = table.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
     expect(lines).toHaveLength(4);
-    for (const line of lines.slice(1)) expect(line).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{8,10}-[bcdfghjklmnpqrstvwxz2456789]{5}\s+1\/1\s+Running\s+0\s+60s$/);
+    for (const line of lines.slice(1))
+      expect(line).toMatch(
+        /^web-[bcdfghjklmnpqrstvwxz2456789]{8,10}-[bcdfghjklmnpqrstvwxz2456789]{5}\s+1\/1\s+Running\s+0\s+60s$/,
+      );
   });
 
   it('shows pods creating before their images are pulled', () => {
-    const { entries } = runScript('kubectl apply -f d.yaml\nkubectl get pods\nadvance 1s\nkubectl get pods\n', { workspace });
+    const { entries } = runScript(
+      'kubectl apply -f d.yaml\nkubectl get pods\nadvance 1s\nkubectl get pods\n',
+      { workspace },
+    );
     expect(entries[1]?.stdout).toContain('ContainerCreating');
     expect(entries[3]?.stdout).toContain('ContainerCreating');
   });
 
   it('reports a re-apply of the same manifest as unchanged and a change as configured', () => {
     files['d2.yaml'] = DEPLOYMENT.replace('replicas: 3', 'replicas: 4');
-    const { entries } = runScript('kubectl apply -f d.yaml\nkubectl apply -f d.yaml\nkubectl apply -f d2.yaml\n', { workspace });
-    expect(entries.map((e) => e.stdout)).toEqual(['deployment.apps/web created\n', 'deployment.apps/web unchanged\n', 'deployment.apps/web configured\n']);
+    const { entries } = runScript(
+      'kubectl apply -f d.yaml\nkubectl apply -f d.yaml\nkubectl apply -f d2.yaml\n',
+      { workspace },
+    );
+    expect(entries.map((e) => e.stdout)).toEqual([
+      'deployment.apps/web created\n',
+      'deployment.apps/web unchanged\n',
+      'deployment.apps/web configured\n',
+    ]);
   });
 });
 
@@ -73,24 +86,35 @@ describe('determinism', () => {
 describe('errors', () => {
   it('names an unknown resource type as kubectl does', () => {
     const { entries } = runScript('kubectl get foo\n');
-    expect(entries[0]).toMatchObject({ exitCode: 1, stdout: '', stderr: 'error: the server doesn\'t have a resource type "foo"\n' });
+    expect(entries[0]).toMatchObject({
+      exitCode: 1,
+      stdout: '',
+      stderr: 'error: the server doesn\'t have a resource type "foo"\n',
+    });
   });
 
-  it('rejects an unknown flag with kubectl\'s words', () => {
+  it("rejects an unknown flag with kubectl's words", () => {
     const { entries } = runScript('kubectl get pods --foo\n');
-    expect(entries[0]?.stderr).toBe("error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n");
+    expect(entries[0]?.stderr).toBe(
+      "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n",
+    );
   });
 
   it('reports a YAML syntax error with the file, line and column and applies nothing', () => {
     files['bad.yaml'] = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n   labels: {}\n';
     const { entries } = runScript('kubectl apply -f bad.yaml\nkubectl get pods\n', { workspace });
     expect(entries[0]?.exitCode).toBe(1);
-    expect(entries[0]?.stderr).toMatch(/^error: error parsing bad\.yaml: .*line 5, column \d+: bad indentation/);
+    expect(entries[0]?.stderr).toMatch(
+      /^error: error parsing bad\.yaml: .*line 5, column \d+: bad indentation/,
+    );
     expect(entries[1]?.stderr).toBe('No resources found in default namespace.\n');
   });
 
   it('explains a selector that does not match the template labels', () => {
-    files['mismatch.yaml'] = DEPLOYMENT.replace('      app: web\n  template', '      app: api\n  template');
+    files['mismatch.yaml'] = DEPLOYMENT.replace(
+      '      app: web\n  template',
+      '      app: api\n  template',
+    );
     const { entries } = runScript('kubectl apply -f mismatch.yaml\n', { workspace });
     expect(entries[0]?.stderr).toBe(
       'The Deployment "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`\n',

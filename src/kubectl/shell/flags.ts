@@ -42,10 +42,16 @@ export function parseArgs(args: readonly string[], specs: readonly FlagSpec[]): 
     if (spec.type === 'bool') {
       if (typeof raw === 'boolean') flags.set(spec.name, raw);
       else if (raw === 'true' || raw === 'false') flags.set(spec.name, raw === 'true');
-      else throw new FlagError(`invalid argument "${raw}" for "--${spec.name}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`);
+      else
+        throw new FlagError(
+          `invalid argument "${raw}" for "--${spec.name}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`,
+        );
     } else if (spec.type === 'int') {
       const n = Number(raw);
-      if (!Number.isInteger(n)) throw new FlagError(`invalid argument "${String(raw)}" for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: strconv.ParseInt: parsing "${String(raw)}": invalid syntax`);
+      if (!Number.isInteger(n))
+        throw new FlagError(
+          `invalid argument "${String(raw)}" for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: strconv.ParseInt: parsing "${String(raw)}": invalid syntax`,
+        );
       flags.set(spec.name, n);
     } else if (spec.type === 'strings') {
       const prev = flags.get(spec.name);
@@ -86,7 +92,8 @@ export function parseArgs(args: readonly string[], specs: readonly FlagSpec[]): 
         }
       } else if (rest !== '') set(spec, rest.startsWith('=') ? rest.slice(1) : rest);
       else {
-        if (i + 1 >= args.length) throw new FlagError(`flag needs an argument: '${letter}' in -${letter}`);
+        if (i + 1 >= args.length)
+          throw new FlagError(`flag needs an argument: '${letter}' in -${letter}`);
         set(spec, args[++i] ?? '');
       }
     } else positional.push(arg);

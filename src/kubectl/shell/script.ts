@@ -28,8 +28,13 @@ export function parseScript(text: string): ScriptCommand[] {
       const terminator = heredoc[2] ?? 'EOF';
       const body: string[] = [];
       i++;
-      while (i < lines.length && (lines[i] ?? '').trim() !== terminator) body.push(lines[i++] ?? '');
-      commands.push({ line: trimmed.slice(0, heredoc.index).trim(), lineNumber, stdin: `${body.join('\n')}\n` });
+      while (i < lines.length && (lines[i] ?? '').trim() !== terminator)
+        body.push(lines[i++] ?? '');
+      commands.push({
+        line: trimmed.slice(0, heredoc.index).trim(),
+        lineNumber,
+        stdin: `${body.join('\n')}\n`,
+      });
       continue;
     }
     commands.push({ line: trimmed, lineNumber });

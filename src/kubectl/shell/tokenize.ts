@@ -13,14 +13,15 @@ export function tokenize(line: string): string[] {
     const ch = line[i] ?? '';
     if (ch === "'") {
       const end = line.indexOf("'", i + 1);
-      if (end < 0) throw new TokenizeError('unexpected EOF while looking for matching `\'\'');
+      if (end < 0) throw new TokenizeError("unexpected EOF while looking for matching `''");
       current += line.slice(i + 1, end);
       inWord = true;
       i = end + 1;
     } else if (ch === '"') {
       i++;
       for (;;) {
-        if (i >= line.length) throw new TokenizeError('unexpected EOF while looking for matching `"\'');
+        if (i >= line.length)
+          throw new TokenizeError('unexpected EOF while looking for matching `"\'');
         const c = line[i] ?? '';
         if (c === '"') break;
         if (c === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1] ?? '')) {

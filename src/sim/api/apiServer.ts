@@ -70,7 +70,10 @@ export class ApiServer {
   typeOf(obj: Pick<KubeObject, 'apiVersion' | 'kind'>): ResourceType {
     const type = resourceTypeForKind(obj.apiVersion, obj.kind);
     if (!type) {
-      throw new ApiError('NotFound', `no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
+      throw new ApiError(
+        'NotFound',
+        `no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`,
+      );
     }
     return type;
   }
@@ -157,7 +160,8 @@ export class ApiServer {
     const old = this.store.get(resource, namespace, name);
     if (!old) throw notFound(resource, name);
     const rv = input.metadata.resourceVersion;
-    if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(resource, name);
+    if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion)
+      throw conflict(resource, name);
     const obj = deepClone(input) as KubeObject;
     obj.metadata = { ...obj.metadata, namespace: type.namespaced ? namespace : undefined };
     if (!type.namespaced) delete obj.metadata.namespace;
@@ -167,8 +171,10 @@ export class ApiServer {
     obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
     obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
     if (opts.subresource === 'status') {
-      for (const key of Object.keys(obj)) if (key !== 'status' && key !== 'metadata') delete obj[key];
-      for (const [key, value] of Object.entries(old)) if (key !== 'status' && key !== 'metadata') obj[key] = value;
+      for (const key of Object.keys(obj))
+        if (key !== 'status' && key !== 'metadata') delete obj[key];
+      for (const [key, value] of Object.entries(old))
+        if (key !== 'status' && key !== 'metadata') obj[key] = value;
       obj.metadata = { ...old.metadata, resourceVersion: old.metadata.resourceVersion };
     } else {
       strategy.defaults?.(obj);
@@ -221,10 +227,16 @@ export class ApiServer {
     if (!pod) throw notFound('pods', podName);
     const spec = pod.spec as { nodeName?: string } | undefined;
     if (spec?.nodeName) {
-      throw new ApiError('Conflict', `pod ${podName} is already assigned to node "${spec.nodeName}"`);
+      throw new ApiError(
+        'Conflict',
+        `pod ${podName} is already assigned to node "${spec.nodeName}"`,
+      );
     }
     if (pod.metadata.deletionTimestamp) {
-      throw new ApiError('Conflict', `pod ${podName} is being deleted, cannot be assigned to a host`);
+      throw new ApiError(
+        'Conflict',
+        `pod ${podName} is being deleted, cannot be assigned to a host`,
+      );
     }
     const next = deepClone(pod);
     (next.spec as { nodeName?: string }).nodeName = nodeName;
@@ -254,10 +266,14 @@ export class ApiServer {
     if (opts.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) {
       finalizers.push('foregroundDeletion');
     }
-    if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+    if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan'))
+      finalizers.push('orphan');
     const grace = resource === 'pods' ? this.podGracePeriod(obj, opts.gracePeriodSeconds) : 0;
     if (opts.dryRun) return obj;
-    const namespaceFinalizers = resource === 'namespaces' ? ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []) : [];
+    const namespaceFinalizers =
+      resource === 'namespaces'
+        ? ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [])
+        : [];
     if (finalizers.length === 0 && namespaceFinalizers.length === 0 && grace === 0) {
       return this.commit('delete', resource, obj, obj, opts.actor);
     }
@@ -279,7 +295,8 @@ export class ApiServer {
   }
 
   private podGracePeriod(pod: KubeObject, requested: number | undefined): number {
-    const spec = pod.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
+    const spec = pod.spec as
+      { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
     const phase = (pod.status as { phase?: string } | undefined)?.phase;
     // Mirrors pkg/registry/core/pod/strategy.go CheckGracefulDelete.
     if (!spec?.nodeName || phase === 'Failed' || phase === 'Succeeded') return 0;
@@ -347,7 +364,7 @@ export class ApiServer {
   private newUid(): string {
     const hex = (n: number): string => {
       let out = '';
-      for (let i = 0; i < n; i++) out += (this.options.random.int(16)).toString(16);
+      for (let i = 0; i < n; i++) out += this.options.random.int(16).toString(16);
       return out;
     };
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[this.options.random.int(4)] ?? '8'}${hex(3)}-${hex(12)}`;
@@ -357,10 +374,18 @@ export class ApiServer {
     return this.strategies.get(resource) ?? plainStrategy;
   }
 
-  private runAdmission(operation: 'CREATE' | 'UPDATE', resource: string, obj: KubeObject, old?: KubeObject): void {
+  private runAdmission(
+    operation: 'CREATE' | 'UPDATE',
+    resource: string,
+    obj: KubeObject,
+    old?: KubeObject,
+  ): void {
     const namespace = obj.metadata.namespace ?? '';
     for (const plugin of this.admissionPlugins) {
-      plugin.admit?.({ operation, resource, namespace, object: obj, ...(old ? { oldObject: old } : {}) }, this.reader);
+      plugin.admit?.(
+        { operation, resource, namespace, object: obj, ...(old ? { oldObject: old } : {}) },
+        this.reader,
+      );
     }
   }
 
@@ -372,7 +397,10 @@ export class ApiServer {
   ): void {
     const namespace = obj.metadata.namespace ?? '';
     for (const plugin of this.admissionPlugins) {
-      plugin.validate?.({ operation, resource, namespace, object: obj, ...(old ? { oldObject: old } : {}) }, this.reader);
+      plugin.validate?.(
+        { operation, resource, namespace, object: obj, ...(old ? { oldObject: old } : {}) },
+        this.reader,
+      );
     }
   }
 }
@@ -380,7 +408,10 @@ export class ApiServer {
 /** Metadata finalizers, and for namespaces the `kubernetes` finalizer in spec. */
 function hasPendingFinalizers(obj: KubeObject): boolean {
   if ((obj.metadata.finalizers ?? []).length > 0) return true;
-  return obj.kind === 'Namespace' && ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length > 0;
+  return (
+    obj.kind === 'Namespace' &&
+    ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length > 0
+  );
 }
 
 /** Kinds whose objects carry a generation (they have a spec the controllers act on). */

@@ -6,7 +6,8 @@ import type { LabelSelector } from './types/index.ts';
 
 export type Labels = Readonly<Record<string, string>>;
 
-export type Operator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Equals' | 'NotEquals' | 'Gt' | 'Lt';
+export type Operator =
+  'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Equals' | 'NotEquals' | 'Gt' | 'Lt';
 
 export interface Requirement {
   readonly key: string;
@@ -63,13 +64,20 @@ export function fromLabelSelector(selector: LabelSelector | undefined): Selector
   return reqs;
 }
 
-export function labelSelectorMatches(selector: LabelSelector | undefined, labels: Labels | undefined): boolean {
+export function labelSelectorMatches(
+  selector: LabelSelector | undefined,
+  labels: Labels | undefined,
+): boolean {
   const parsed = fromLabelSelector(selector);
   return parsed !== undefined && matchesSelector(labels, parsed);
 }
 
 export function selectorFromMap(map: Labels | undefined): Selector {
-  return Object.entries(map ?? {}).map(([key, value]) => ({ key, operator: 'Equals', values: [value] }));
+  return Object.entries(map ?? {}).map(([key, value]) => ({
+    key,
+    operator: 'Equals',
+    values: [value],
+  }));
 }
 
 /** Renders a selector as kubectl prints it: `app=web,tier in (a,b)`. */
@@ -82,7 +90,9 @@ export function formatSelector(selector: Selector): string {
         case 'NotEquals':
           return `${r.key}!=${r.values[0] ?? ''}`;
         case 'In':
-          return r.values.length === 1 ? `${r.key}=${r.values[0] ?? ''}` : `${r.key} in (${[...r.values].sort().join(',')})`;
+          return r.values.length === 1
+            ? `${r.key}=${r.values[0] ?? ''}`
+            : `${r.key} in (${[...r.values].sort().join(',')})`;
         case 'NotIn':
           return `${r.key} notin (${[...r.values].sort().join(',')})`;
         case 'Exists':
@@ -133,11 +143,17 @@ export function parseSelector(text: string): Selector {
       i++;
       skipSpace();
       const key = readKey();
-      if (!key) throw new SelectorParseError(`unable to parse requirement: found '${s.slice(i, i + 1)}', expected: identifier`);
+      if (!key)
+        throw new SelectorParseError(
+          `unable to parse requirement: found '${s.slice(i, i + 1)}', expected: identifier`,
+        );
       reqs.push({ key, operator: 'DoesNotExist', values: [] });
     } else {
       const key = readKey();
-      if (!key) throw new SelectorParseError(`unable to parse requirement: found '${s.slice(i, i + 1) || 'EOF'}', expected: identifier`);
+      if (!key)
+        throw new SelectorParseError(
+          `unable to parse requirement: found '${s.slice(i, i + 1) || 'EOF'}', expected: identifier`,
+        );
       skipSpace();
       const rest = s.slice(i);
       if (rest.startsWith('!=')) {
@@ -153,7 +169,8 @@ export function parseSelector(text: string): Selector {
         const operator: Operator = rest.startsWith('in') ? 'In' : 'NotIn';
         i = s.indexOf('(', i) + 1;
         const close = s.indexOf(')', i);
-        if (close < 0) throw new SelectorParseError(`unable to parse requirement: found '', expected: ')'`);
+        if (close < 0)
+          throw new SelectorParseError(`unable to parse requirement: found '', expected: ')'`);
         const values = s
           .slice(i, close)
           .split(',')
@@ -171,7 +188,9 @@ export function parseSelector(text: string): Selector {
     skipSpace();
     if (i < s.length) {
       if (s[i] !== ',') {
-        throw new SelectorParseError(`unable to parse requirement: found '${s[i] ?? ''}', expected: ',' or 'end of string'`);
+        throw new SelectorParseError(
+          `unable to parse requirement: found '${s[i] ?? ''}', expected: ',' or 'end of string'`,
+        );
       }
       i++;
     }

@@ -17,7 +17,10 @@ export function qosClassOf(spec: PodSpec | undefined): 'Guaranteed' | 'Burstable
         guaranteed = false;
         continue;
       }
-      const same = resource === 'cpu' ? milliCpu(limit) === milliCpu(request) : bytes(limit) === bytes(request);
+      const same =
+        resource === 'cpu'
+          ? milliCpu(limit) === milliCpu(request)
+          : bytes(limit) === bytes(request);
       if (!same) guaranteed = false;
     }
   }

@@ -2,10 +2,29 @@
  * resource.Quantity: `500m`, `2`, `128Mi`, `1G`, `1e3`. Parsed to a number of base units
  * (cores for cpu, bytes for memory); callers convert to milli-units where Kubernetes does.
  */
-const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+const BINARY: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+const DECIMAL: Record<string, number> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
 
-const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
+const QUANTITY =
+  /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
 
 /** Returns the value in base units, or undefined if `text` is not a valid quantity. */
 export function parseQuantity(text: string | number): number | undefined {
@@ -20,7 +39,9 @@ export function parseQuantity(text: string | number): number | undefined {
 }
 
 export function isQuantity(text: unknown): boolean {
-  return (typeof text === 'string' || typeof text === 'number') && parseQuantity(text) !== undefined;
+  return (
+    (typeof text === 'string' || typeof text === 'number') && parseQuantity(text) !== undefined
+  );
 }
 
 /** CPU in millicores, rounded up as the scheduler does (MilliValue). */

@@ -43,7 +43,11 @@ export class ApiError extends Error {
   readonly reason: StatusReason;
   readonly code: number;
   /** For Invalid: the kind (without group) and name kubectl prints in `The <Kind> "<name>" is invalid`. */
-  readonly details: { readonly kind?: string; readonly name?: string; readonly causes?: readonly FieldError[] };
+  readonly details: {
+    readonly kind?: string;
+    readonly name?: string;
+    readonly causes?: readonly FieldError[];
+  };
 
   constructor(
     reason: StatusReason,
@@ -98,11 +102,20 @@ export const conflict = (qualified: string, name: string): ApiError =>
   );
 
 /** `<Kind>.<group> "<name>" is invalid: [e1, e2]` with the causes kept for kubectl. */
-export function invalid(kind: string, group: string, name: string, causes: readonly FieldError[]): ApiError {
+export function invalid(
+  kind: string,
+  group: string,
+  name: string,
+  causes: readonly FieldError[],
+): ApiError {
   const rendered = [...new Set(causes.map(formatFieldError))];
   const list = rendered.length === 1 ? (rendered[0] ?? '') : `[${rendered.join(', ')}]`;
   const qualifiedKind = group === '' ? kind : `${kind}.${group}`;
-  return new ApiError('Invalid', `${qualifiedKind} "${name}" is invalid: ${list}`, { kind, name, causes });
+  return new ApiError('Invalid', `${qualifiedKind} "${name}" is invalid: ${list}`, {
+    kind,
+    name,
+    causes,
+  });
 }
 
 export const forbidden = (message: string): ApiError => new ApiError('Forbidden', message);

@@ -22,7 +22,13 @@ export class EventRecorder {
     private readonly source: EventSource,
   ) {}
 
-  event(obj: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
+  event(
+    obj: KubeObject,
+    type: EventType,
+    reason: string,
+    message: string,
+    fieldPath?: string,
+  ): void {
     const namespace = obj.metadata.namespace ?? 'default';
     const involved = {
       kind: obj.kind,
@@ -33,15 +39,32 @@ export class EventRecorder {
       resourceVersion: obj.metadata.resourceVersion,
       ...(fieldPath ? { fieldPath } : {}),
     };
-    const key = [this.source.component, this.source.host ?? '', involved.kind, namespace, involved.name, involved.uid, fieldPath ?? '', type, reason, message].join('\u0000');
+    const key = [
+      this.source.component,
+      this.source.host ?? '',
+      involved.kind,
+      namespace,
+      involved.name,
+      involved.uid,
+      fieldPath ?? '',
+      type,
+      reason,
+      message,
+    ].join('\u0000');
     const now = this.api.now();
     const existingName = this.seen.get(key);
     const existing = existingName ? this.api.get('events', namespace, existingName) : undefined;
     if (existing) {
-      this.api.mutate<KubeObject & Event>('events', namespace, existingName ?? '', (draft) => {
-        draft.count = (draft.count ?? 1) + 1;
-        draft.lastTimestamp = formatRfc3339(now);
-      }, { actor: this.source.component });
+      this.api.mutate<KubeObject & Event>(
+        'events',
+        namespace,
+        existingName ?? '',
+        (draft) => {
+          draft.count = (draft.count ?? 1) + 1;
+          draft.lastTimestamp = formatRfc3339(now);
+        },
+        { actor: this.source.component },
+      );
       return;
     }
     // Event names are `<object>.<time in nanoseconds, hex>` (client-go makeEvent); the store's
@@ -56,7 +79,10 @@ export class EventRecorder {
       reason,
       message,
       type,
-      source: { component: this.source.component, ...(this.source.host ? { host: this.source.host } : {}) },
+      source: {
+        component: this.source.component,
+        ...(this.source.host ? { host: this.source.host } : {}),
+      },
       firstTimestamp: formatRfc3339(now),
       lastTimestamp: formatRfc3339(now),
       count: 1,

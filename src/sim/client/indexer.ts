@@ -61,11 +61,14 @@ export function keyOf(obj: KubeObject): string {
 /** Splits `ns/name` (or `name` for cluster-scoped objects). */
 export function splitKey(key: string): { namespace: string; name: string } {
   const slash = key.indexOf('/');
-  return slash < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
+  return slash < 0
+    ? { namespace: '', name: key }
+    : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
 }
 
 export const byNamespace: IndexFunc = (obj) => [obj.metadata.namespace ?? ''];
-export const byOwnerUid: IndexFunc = (obj) => (obj.metadata.ownerReferences ?? []).map((ref) => ref.uid);
+export const byOwnerUid: IndexFunc = (obj) =>
+  (obj.metadata.ownerReferences ?? []).map((ref) => ref.uid);
 export const byNodeName: IndexFunc = (obj) => {
   const nodeName = (obj.spec as { nodeName?: string } | undefined)?.nodeName;
   return [nodeName ?? ''];

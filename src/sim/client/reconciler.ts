@@ -5,8 +5,8 @@
 import type { ApiServer } from '../api/apiServer.ts';
 import type { VirtualClock } from '../clock/virtualClock.ts';
 import type { SeededRandom } from '../random/seededRandom.ts';
-import { EventRecorder, type EventSource } from './eventRecorder.ts';
-import { WorkQueue } from './workqueue.ts';
+import type { EventRecorder, EventSource } from './eventRecorder.ts';
+import type { WorkQueue } from './workqueue.ts';
 
 /** What the cluster drains: anything with a length and a way to take the next key. */
 export interface KeyQueue {

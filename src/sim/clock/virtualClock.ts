@@ -103,7 +103,8 @@ export class VirtualClock {
       if (left >= heap.length) break;
       const right = left + 1;
       let child = left;
-      if (right < heap.length && this.less(heap[right] as Timer, heap[left] as Timer)) child = right;
+      if (right < heap.length && this.less(heap[right] as Timer, heap[left] as Timer))
+        child = right;
       const c = heap[child] as Timer;
       if (!this.less(c, last)) break;
       heap[i] = c;

@@ -26,8 +26,15 @@ export function isPodReady(pod: Pod): boolean {
 }
 
 /** Ready for at least minReadySeconds at `now` (podutil.IsPodAvailable). */
-export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number, parseTime: (t: string) => number | undefined): boolean {
-  const ready = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready' && c.status === 'True');
+export function isPodAvailable(
+  pod: Pod,
+  minReadySeconds: number,
+  now: number,
+  parseTime: (t: string) => number | undefined,
+): boolean {
+  const ready = (pod.status?.conditions ?? []).find(
+    (c) => c.type === 'Ready' && c.status === 'True',
+  );
   if (!ready) return false;
   if (minReadySeconds <= 0) return true;
   const since = ready.lastTransitionTime ? parseTime(ready.lastTransitionTime) : undefined;
@@ -35,8 +42,15 @@ export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number, p
 }
 
 /** ms until a ready pod turns available, or undefined if it is not ready or already available. */
-export function msUntilAvailable(pod: Pod, minReadySeconds: number, now: number, parseTime: (t: string) => number | undefined): number | undefined {
-  const ready = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready' && c.status === 'True');
+export function msUntilAvailable(
+  pod: Pod,
+  minReadySeconds: number,
+  now: number,
+  parseTime: (t: string) => number | undefined,
+): number | undefined {
+  const ready = (pod.status?.conditions ?? []).find(
+    (c) => c.type === 'Ready' && c.status === 'True',
+  );
   if (!ready || minReadySeconds <= 0) return undefined;
   const since = ready.lastTransitionTime ? parseTime(ready.lastTransitionTime) : undefined;
   if (since === undefined) return undefined;

@@ -35,7 +35,9 @@ export function normalizeImage(image: string): string {
   let name = hasTag ? nameWithTag.slice(0, colon) : nameWithTag;
   const tag = hasTag ? nameWithTag.slice(colon + 1) : 'latest';
   const firstPart = name.split('/')[0] ?? '';
-  const hasRegistry = name.includes('/') && (firstPart.includes('.') || firstPart.includes(':') || firstPart === 'localhost');
+  const hasRegistry =
+    name.includes('/') &&
+    (firstPart.includes('.') || firstPart.includes(':') || firstPart === 'localhost');
   if (!hasRegistry) name = name.includes('/') ? `docker.io/${name}` : `docker.io/library/${name}`;
   return digest ? `${name}@${digest}` : `${name}:${tag}`;
 }

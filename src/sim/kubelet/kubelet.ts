@@ -75,13 +75,16 @@ export class Kubelet implements Reconciler {
     this.networkReadyAt = networkReady ? this.clock.now() : this.clock.now() + NETWORK_READY_MS;
     const existing = this.api.get('nodes', '', this.nodeName);
     if (!existing) {
-      this.api.create(registrationNode(this.config, this.clock.now(), networkReady) as KubeObject, { actor: this.name });
+      this.api.create(registrationNode(this.config, this.clock.now(), networkReady) as KubeObject, {
+        actor: this.name,
+      });
     }
     this.queue.add(NODE_KEY);
     this.queue.add(LEASE_KEY);
     if (!networkReady) this.queue.addAfter(NODE_KEY, NETWORK_READY_MS);
     for (const pod of this.api.iterate('pods')) {
-      if ((pod.spec as { nodeName?: string } | undefined)?.nodeName === this.nodeName) this.queue.add(keyOf(pod));
+      if ((pod.spec as { nodeName?: string } | undefined)?.nodeName === this.nodeName)
+        this.queue.add(keyOf(pod));
     }
   }
 
@@ -110,21 +113,45 @@ export class Kubelet implements Reconciler {
     const now = this.clock.now();
     const existing = this.api.get('leases.coordination.k8s.io', 'kube-node-lease', this.nodeName);
     if (existing) {
-      this.api.mutate('leases.coordination.k8s.io', 'kube-node-lease', this.nodeName, (draft) => {
-        (draft.spec as { renewTime?: string }).renewTime = formatRfc3339Micro(now);
-      }, { actor: this.name });
+      this.api.mutate(
+        'leases.coordination.k8s.io',
+        'kube-node-lease',
+        this.nodeName,
+        (draft) => {
+          (draft.spec as { renewTime?: string }).renewTime = formatRfc3339Micro(now);
+        },
+        { actor: this.name },
+      );
     } else {
       const node = this.api.get('nodes', '', this.nodeName);
-      this.api.create({
-        apiVersion: 'coordination.k8s.io/v1',
-        kind: 'Lease',
-        metadata: {
-          name: this.nodeName,
-          namespace: 'kube-node-lease',
-          ...(node ? { ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.nodeName, uid: node.metadata.uid ?? '' }] } : {}),
+      this.api.create(
+        {
+          apiVersion: 'coordination.k8s.io/v1',
+          kind: 'Lease',
+          metadata: {
+            name: this.nodeName,
+            namespace: 'kube-node-lease',
+            ...(node
+              ? {
+                  ownerReferences: [
+                    {
+                      apiVersion: 'v1',
+                      kind: 'Node',
+                      name: this.nodeName,
+                      uid: node.metadata.uid ?? '',
+                    },
+                  ],
+                }
+              : {}),
+          },
+          spec: {
+            holderIdentity: this.nodeName,
+            leaseDurationSeconds: 40,
+            renewTime: formatRfc3339Micro(now),
+          },
         },
-        spec: { holderIdentity: this.nodeName, leaseDurationSeconds: 40, renewTime: formatRfc3339Micro(now) },
-      }, { actor: this.name });
+        { actor: this.name },
+      );
     }
     this.queue.addAfter(LEASE_KEY, LEASE_RENEW_MS);
   }
@@ -145,14 +172,26 @@ export class Kubelet implements Reconciler {
     const images = this.imageList();
     if (!changed && !heartbeat && deepEqual(images, node.status?.images ?? [])) return;
     const draft = deepClone(node);
-    draft.status = { ...draft.status, conditions: changed || heartbeat ? nodeConditions(ready, now, previous, true) : previous, images };
+    draft.status = {
+      ...draft.status,
+      conditions: changed || heartbeat ? nodeConditions(ready, now, previous, true) : previous,
+      images,
+    };
     this.api.update(draft, { actor: this.name, subresource: 'status' });
     if (changed || heartbeat) this.lastStatusReport = now;
-    if (changed && ready) this.recorder.event(node, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`);
+    if (changed && ready)
+      this.recorder.event(
+        node,
+        'Normal',
+        'NodeReady',
+        `Node ${this.nodeName} status is now: NodeReady`,
+      );
   }
 
   private imageList(): { names: string[]; sizeBytes: number }[] {
-    return [...this.images].sort().map((name) => ({ names: [name], sizeBytes: imageInfo(name).sizeBytes }));
+    return [...this.images]
+      .sort()
+      .map((name) => ({ names: [name], sizeBytes: imageInfo(name).sizeBytes }));
   }
 
   private syncPod(key: string): void {
@@ -193,11 +232,19 @@ export class Kubelet implements Reconciler {
       image: c.image ?? '',
       init,
       phase: 'waiting' as const,
-      waitingReason: init || (pod.spec?.initContainers ?? []).length === 0 ? 'ContainerCreating' : 'PodInitializing',
+      waitingReason:
+        init || (pod.spec?.initContainers ?? []).length === 0
+          ? 'ContainerCreating'
+          : 'PodInitializing',
       restartCount: 0,
       ready: false,
     }));
-    const runtime: PodRuntime = { uid: pod.metadata?.uid ?? '', startTime: now, sandboxReadyAt: now + SANDBOX_SETUP_MS, containers };
+    const runtime: PodRuntime = {
+      uid: pod.metadata?.uid ?? '',
+      startTime: now,
+      sandboxReadyAt: now + SANDBOX_SETUP_MS,
+      containers,
+    };
     this.pods.set(key, runtime);
     return runtime;
   }
@@ -214,7 +261,8 @@ export class Kubelet implements Reconciler {
     const init = runtime.containers.filter((c) => c.init);
     const pendingInit = init.find((c) => !(c.phase === 'exited' && c.terminated?.exitCode === 0));
     const active = pendingInit ? [pendingInit] : runtime.containers.filter((c) => !c.init);
-    for (const container of active) nextWake = Math.min(nextWake, this.advanceContainer(pod, container));
+    for (const container of active)
+      nextWake = Math.min(nextWake, this.advanceContainer(pod, container));
     if (pendingInit?.phase === 'exited' && pendingInit.terminated?.exitCode === 0) nextWake = now;
     if (nextWake <= now) this.queue.add(key);
     else if (nextWake < Infinity) this.queue.addAfter(key, nextWake - now);
@@ -223,20 +271,30 @@ export class Kubelet implements Reconciler {
   /** One container's state machine; returns when it next needs attention (Infinity: not until an event). */
   private advanceContainer(pod: KubeObject & Pod, c: ContainerRuntime): number {
     const now = this.clock.now();
-    const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((x) => x.name === c.name);
+    const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find(
+      (x) => x.name === c.name,
+    );
     const fieldPath = `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}`;
     if (c.phase === 'waiting') {
       c.waitingReason = 'ContainerCreating';
       const present = this.images.has(normalizeImage(c.image));
       const policy = spec?.imagePullPolicy ?? 'IfNotPresent';
       if (present && policy !== 'Always') {
-        this.recorder.event(pod, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`, fieldPath);
+        this.recorder.event(
+          pod,
+          'Normal',
+          'Pulled',
+          `Container image "${c.image}" already present on machine`,
+          fieldPath,
+        );
         c.phase = 'pulling';
         c.pullDoneAt = now;
       } else {
         // serializeImagePulls (the kubelet default): one pull at a time per node.
         const start = Math.max(now, this.pullBusyUntil);
-        const duration = present ? 300 + this.random.int(400) : pullDurationMs(imageInfo(c.image).sizeBytes);
+        const duration = present
+          ? 300 + this.random.int(400)
+          : pullDurationMs(imageInfo(c.image).sizeBytes);
         c.pullStartedAt = now;
         c.pullTransferStartedAt = start;
         c.pullDoneAt = start + duration;
@@ -277,7 +335,13 @@ export class Kubelet implements Reconciler {
       c.ready = !c.init;
       if (c.init) {
         c.phase = 'exited';
-        c.terminated = { exitCode: 0, reason: 'Completed', startedAt: c.startedAt ?? now, finishedAt: now, containerId: c.containerId ?? '' };
+        c.terminated = {
+          exitCode: 0,
+          reason: 'Completed',
+          startedAt: c.startedAt ?? now,
+          finishedAt: now,
+          containerId: c.containerId ?? '',
+        };
       }
     }
     return Infinity;
@@ -308,7 +372,10 @@ export class Kubelet implements Reconciler {
 
   private deleteFromApi(pod: KubeObject & Pod): void {
     try {
-      this.api.delete('pods', pod.metadata.namespace ?? '', pod.metadata.name ?? '', { actor: this.name, gracePeriodSeconds: 0 });
+      this.api.delete('pods', pod.metadata.namespace ?? '', pod.metadata.name ?? '', {
+        actor: this.name,
+        gracePeriodSeconds: 0,
+      });
     } catch {
       // Already removed.
     }

@@ -19,7 +19,12 @@ export interface NodeConfig {
   readonly machineId: string;
 }
 
-export function nodeConditions(ready: boolean, nowMs: number, previous: readonly NodeCondition[], heartbeat: boolean): NodeCondition[] {
+export function nodeConditions(
+  ready: boolean,
+  nowMs: number,
+  previous: readonly NodeCondition[],
+  heartbeat: boolean,
+): NodeCondition[] {
   const now = formatRfc3339(nowMs);
   const make = (type: string, status: string, reason: string, message: string): NodeCondition => {
     const prev = previous.find((c) => c.type === type);
@@ -33,7 +38,12 @@ export function nodeConditions(ready: boolean, nowMs: number, previous: readonly
     };
   };
   return [
-    make('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+    make(
+      'MemoryPressure',
+      'False',
+      'KubeletHasSufficientMemory',
+      'kubelet has sufficient memory available',
+    ),
     make('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
     make('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
     ready
@@ -47,7 +57,11 @@ export function nodeConditions(ready: boolean, nowMs: number, previous: readonly
   ];
 }
 
-export function registrationNode(config: NodeConfig, nowMs: number, ready: boolean): Node & { apiVersion: string; kind: string } {
+export function registrationNode(
+  config: NodeConfig,
+  nowMs: number,
+  ready: boolean,
+): Node & { apiVersion: string; kind: string } {
   const capacity = {
     cpu: config.cpu,
     'ephemeral-storage': '100Gi',

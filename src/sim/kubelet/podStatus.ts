@@ -10,7 +10,10 @@ import type { ContainerRuntime, PodRuntime } from './runtime.ts';
 
 function digestOf(image: string): string {
   let hex = '';
-  for (let i = 0; hex.length < 64; i++) hex += hashString(`${image}#${String(i)}`).toString(16).padStart(8, '0');
+  for (let i = 0; hex.length < 64; i++)
+    hex += hashString(`${image}#${String(i)}`)
+      .toString(16)
+      .padStart(8, '0');
   return hex.slice(0, 64);
 }
 
@@ -42,14 +45,29 @@ function containerStatus(c: ContainerRuntime): ContainerStatus {
     state: {},
     lastState: c.lastTerminated ? terminatedStatus(c.lastTerminated) : {},
   };
-  if (c.containerId && (c.phase === 'running' || c.phase === 'exited')) status.containerID = c.containerId;
-  if (c.phase === 'running' && c.startedAt !== undefined) status.state = { running: { startedAt: formatRfc3339(c.startedAt) } };
+  if (c.containerId && (c.phase === 'running' || c.phase === 'exited'))
+    status.containerID = c.containerId;
+  if (c.phase === 'running' && c.startedAt !== undefined)
+    status.state = { running: { startedAt: formatRfc3339(c.startedAt) } };
   else if (c.phase === 'exited' && c.terminated) status.state = terminatedStatus(c.terminated);
-  else status.state = { waiting: { reason: c.waitingReason, ...(c.waitingMessage ? { message: c.waitingMessage } : {}) } };
+  else
+    status.state = {
+      waiting: {
+        reason: c.waitingReason,
+        ...(c.waitingMessage ? { message: c.waitingMessage } : {}),
+      },
+    };
   return status;
 }
 
-function condition(type: string, ok: boolean, now: string, previous: readonly PodCondition[], reason?: string, message?: string): PodCondition {
+function condition(
+  type: string,
+  ok: boolean,
+  now: string,
+  previous: readonly PodCondition[],
+  reason?: string,
+  message?: string,
+): PodCondition {
   const status = ok ? 'True' : 'False';
   const prev = previous.find((c) => c.type === type);
   const cond: PodCondition = {
@@ -65,13 +83,20 @@ function condition(type: string, ok: boolean, now: string, previous: readonly Po
   return cond;
 }
 
-export function computePodStatus(pod: Pod, runtime: PodRuntime, hostIP: string, nowMs: number): PodStatus {
+export function computePodStatus(
+  pod: Pod,
+  runtime: PodRuntime,
+  hostIP: string,
+  nowMs: number,
+): PodStatus {
   const now = formatRfc3339(nowMs);
   const previous = pod.status?.conditions ?? [];
   const init = runtime.containers.filter((c) => c.init);
   const app = runtime.containers.filter((c) => !c.init);
   const initDone = init.every((c) => c.phase === 'exited' && c.terminated?.exitCode === 0);
-  const incompleteInit = init.filter((c) => !(c.phase === 'exited' && c.terminated?.exitCode === 0)).map((c) => c.name);
+  const incompleteInit = init
+    .filter((c) => !(c.phase === 'exited' && c.terminated?.exitCode === 0))
+    .map((c) => c.name);
   const unready = app.filter((c) => !c.ready).map((c) => c.name);
   const sandboxReady = runtime.ip !== undefined;
   const allAppTerminated = app.every((c) => c.phase === 'exited');
@@ -81,13 +106,35 @@ export function computePodStatus(pod: Pod, runtime: PodRuntime, hostIP: string, 
   else if (initDone && app.length > 0 && allAppTerminated && restartPolicy !== 'Always') {
     const failed = app.some((c) => (c.terminated?.exitCode ?? 0) !== 0);
     phase = failed ? (restartPolicy === 'Never' ? 'Failed' : 'Running') : 'Succeeded';
-  } else if (initDone && app.some((c) => c.phase === 'exited' || c.restartCount > 0)) phase = 'Running';
+  } else if (initDone && app.some((c) => c.phase === 'exited' || c.restartCount > 0))
+    phase = 'Running';
   const scheduled = previous.find((c) => c.type === 'PodScheduled');
   const conditions: PodCondition[] = [
     condition('PodReadyToStartContainers', sandboxReady, now, previous),
-    condition('Initialized', initDone, now, previous, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.join(' ')}]`),
-    condition('Ready', unready.length === 0 && phase === 'Running', now, previous, phase === 'Succeeded' ? 'PodCompleted' : 'ContainersNotReady', phase === 'Succeeded' ? undefined : `containers with unready status: [${unready.join(' ')}]`),
-    condition('ContainersReady', unready.length === 0 && phase === 'Running', now, previous, phase === 'Succeeded' ? 'PodCompleted' : 'ContainersNotReady', phase === 'Succeeded' ? undefined : `containers with unready status: [${unready.join(' ')}]`),
+    condition(
+      'Initialized',
+      initDone,
+      now,
+      previous,
+      'ContainersNotInitialized',
+      `containers with incomplete status: [${incompleteInit.join(' ')}]`,
+    ),
+    condition(
+      'Ready',
+      unready.length === 0 && phase === 'Running',
+      now,
+      previous,
+      phase === 'Succeeded' ? 'PodCompleted' : 'ContainersNotReady',
+      phase === 'Succeeded' ? undefined : `containers with unready status: [${unready.join(' ')}]`,
+    ),
+    condition(
+      'ContainersReady',
+      unready.length === 0 && phase === 'Running',
+      now,
+      previous,
+      phase === 'Succeeded' ? 'PodCompleted' : 'ContainersNotReady',
+      phase === 'Succeeded' ? undefined : `containers with unready status: [${unready.join(' ')}]`,
+    ),
   ];
   if (scheduled) conditions.push(scheduled);
   const status: PodStatus = {

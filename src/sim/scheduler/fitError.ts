@@ -4,14 +4,19 @@
  */
 export function formatHistogram(reasonsPerNode: readonly (readonly string[])[]): string {
   const counts = new Map<string, number>();
-  for (const reasons of reasonsPerNode) for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  for (const reasons of reasonsPerNode)
+    for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
   return [...counts.entries()]
     .map(([reason, count]) => `${String(count)} ${reason}`)
     .sort()
     .join(', ');
 }
 
-export function fitErrorMessage(numNodes: number, reasonsPerNode: readonly (readonly string[])[], postFilterMessage?: string): string {
+export function fitErrorMessage(
+  numNodes: number,
+  reasonsPerNode: readonly (readonly string[])[],
+  postFilterMessage?: string,
+): string {
   let message = `0/${String(numNodes)} nodes are available: ${formatHistogram(reasonsPerNode)}.`;
   if (postFilterMessage) message += ` ${postFilterMessage}`;
   return message;

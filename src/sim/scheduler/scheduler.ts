@@ -69,7 +69,8 @@ export class Scheduler implements Reconciler {
       const wasAssigned = this.assigned.has(keyOf(event.object));
       this.onPod(event.object as KubeObject & Pod, event.type === 'DELETED');
       // A pod that stopped using a node's resources may let parked pods fit.
-      if (wasAssigned && !this.assigned.has(keyOf(event.object))) this.queue.moveAllToActiveOrBackoff();
+      if (wasAssigned && !this.assigned.has(keyOf(event.object)))
+        this.queue.moveAllToActiveOrBackoff();
     });
   }
 
@@ -131,18 +132,27 @@ export class Scheduler implements Reconciler {
       this.queue.done(key);
       return;
     }
-    if ((pod.spec?.schedulerName ?? SCHEDULER_NAME) !== SCHEDULER_NAME || pod.metadata.deletionTimestamp) return;
+    if (
+      (pod.spec?.schedulerName ?? SCHEDULER_NAME) !== SCHEDULER_NAME ||
+      pod.metadata.deletionTimestamp
+    )
+      return;
     this.queue.add(key, pod.spec?.priority ?? 0);
   }
 
   private nodesInOrder(): NodeInfo[] {
-    this.sortedNodes ??= [...this.nodeInfos.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    this.sortedNodes ??= [...this.nodeInfos.values()].sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
     return this.sortedNodes;
   }
 
   private scheduleOne(key: string, pod: KubeObject & Pod): void {
     const nodes = this.nodesInOrder();
-    const snapshot: SchedulingSnapshot = { nodeInfos: nodes, nodeInfo: (n) => this.nodeInfos.get(n) };
+    const snapshot: SchedulingSnapshot = {
+      nodeInfos: nodes,
+      nodeInfo: (n) => this.nodeInfos.get(n),
+    };
     const state = new CycleState();
     const attempt = this.queue.attemptsOf(key);
     const base = { podKey: key, podUid: pod.metadata.uid ?? '', attempt, timeMs: this.api.now() };
@@ -158,7 +168,11 @@ export class Scheduler implements Reconciler {
     }
     const { feasible, verdicts, rejected } = this.findFeasibleNodes(state, pod, nodes);
     if (feasible.length === 0) {
-      const message = fitErrorMessage(nodes.length, rejected.map((r) => r.status.reasons), this.preemptionMessage(pod, rejected));
+      const message = fitErrorMessage(
+        nodes.length,
+        rejected.map((r) => r.status.reasons),
+        this.preemptionMessage(pod, rejected),
+      );
       this.records.add({ ...base, nodes: verdicts, message });
       this.handleFailure(key, pod, message);
       return;
@@ -194,21 +208,35 @@ export class Scheduler implements Reconciler {
       }
       if (failure) {
         rejected.push({ node: info.name, status: failure.status });
-        verdicts.push({ node: info.name, rejectedBy: { plugin: failure.plugin, reasons: failure.status.reasons, code: failure.status.code } });
+        verdicts.push({
+          node: info.name,
+          rejectedBy: {
+            plugin: failure.plugin,
+            reasons: failure.status.reasons,
+            code: failure.status.code,
+          },
+        });
       } else {
         feasible.push(info);
         verdicts.push({ node: info.name });
       }
     }
-    if (nodes.length > 0) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
+    if (nodes.length > 0)
+      this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
     return { feasible, verdicts, rejected };
   }
 
-  private scoreNodes(state: CycleState, pod: Pod, feasible: readonly NodeInfo[], snapshot: SchedulingSnapshot) {
+  private scoreNodes(
+    state: CycleState,
+    pod: Pod,
+    feasible: readonly NodeInfo[],
+    snapshot: SchedulingSnapshot,
+  ) {
     const result = new Map<string, { scores: PluginScore[]; total: number }>();
     for (const info of feasible) result.set(info.name, { scores: [], total: 0 });
     if (feasible.length === 1) return result;
-    for (const { plugin } of this.profile) if (isPreScorePlugin(plugin)) plugin.preScore(state, pod, feasible, snapshot);
+    for (const { plugin } of this.profile)
+      if (isPreScorePlugin(plugin)) plugin.preScore(state, pod, feasible, snapshot);
     for (const { plugin, weight } of this.profile) {
       if (!isScorePlugin(plugin) || weight === 0) continue;
       const raw = new Map<string, number>();
@@ -219,7 +247,13 @@ export class Scheduler implements Reconciler {
         const entry = result.get(info.name);
         if (!entry) continue;
         const n = normalized.get(info.name) ?? 0;
-        entry.scores.push({ plugin: plugin.name, raw: raw.get(info.name) ?? 0, normalized: n, weight, weighted: n * weight });
+        entry.scores.push({
+          plugin: plugin.name,
+          raw: raw.get(info.name) ?? 0,
+          normalized: n,
+          weight,
+          weighted: n * weight,
+        });
         entry.total += n * weight;
       }
     }
@@ -249,10 +283,16 @@ export class Scheduler implements Reconciler {
    * "not helpful"; the others have no lower-priority victims to evict here.
    * TODO(#3): select real victims and nominate a node.
    */
-  private preemptionMessage(pod: Pod, rejected: readonly { node: string; status: Status }[]): string {
-    if (pod.spec?.preemptionPolicy === 'Never') return 'preemption: not eligible due to preemptionPolicy=Never.';
+  private preemptionMessage(
+    pod: Pod,
+    rejected: readonly { node: string; status: Status }[],
+  ): string {
+    if (pod.spec?.preemptionPolicy === 'Never')
+      return 'preemption: not eligible due to preemptionPolicy=Never.';
     const perNode = rejected.map((r) =>
-      r.status.code === 'UnschedulableAndUnresolvable' ? ['Preemption is not helpful for scheduling'] : ['No preemption victims found for incoming pod'],
+      r.status.code === 'UnschedulableAndUnresolvable'
+        ? ['Preemption is not helpful for scheduling']
+        : ['No preemption victims found for incoming pod'],
     );
     return `preemption: 0/${String(rejected.length)} nodes are available: ${formatHistogram(perNode)}.`;
   }
@@ -268,7 +308,8 @@ export class Scheduler implements Reconciler {
         type: 'PodScheduled',
         status: 'False',
         lastProbeTime: null as unknown as string,
-        lastTransitionTime: current?.status === 'False' ? current.lastTransitionTime : formatRfc3339(this.api.now()),
+        lastTransitionTime:
+          current?.status === 'False' ? current.lastTransitionTime : formatRfc3339(this.api.now()),
         reason: 'Unschedulable',
         message,
       });
@@ -281,8 +322,15 @@ export class Scheduler implements Reconciler {
 
   private bind(key: string, pod: KubeObject & Pod, nodeName: string): void {
     try {
-      const bound = this.api.bind(pod.metadata.namespace ?? '', pod.metadata.name ?? '', nodeName, { actor: SCHEDULER_NAME });
-      this.recorder.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''} to ${nodeName}`);
+      const bound = this.api.bind(pod.metadata.namespace ?? '', pod.metadata.name ?? '', nodeName, {
+        actor: SCHEDULER_NAME,
+      });
+      this.recorder.event(
+        bound,
+        'Normal',
+        'Scheduled',
+        `Successfully assigned ${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''} to ${nodeName}`,
+      );
       this.queue.done(key);
     } catch {
       this.queue.markUnschedulable(key);

@@ -34,7 +34,13 @@ export class SchedulingQueue implements KeyQueue {
 
   /** A new or updated pending pod. */
   add(key: string, priority: number): void {
-    const entry = this.known.get(key) ?? { key, priority, arrival: this.arrivals++, attempts: 0, lastAttemptMs: 0 };
+    const entry = this.known.get(key) ?? {
+      key,
+      priority,
+      arrival: this.arrivals++,
+      attempts: 0,
+      lastAttemptMs: 0,
+    };
     entry.priority = priority;
     this.known.set(key, entry);
     if (this.backoff.has(key) || this.unschedulable.has(key)) return;
@@ -52,7 +58,12 @@ export class SchedulingQueue implements KeyQueue {
   pop(): string | undefined {
     let best: Entry | undefined;
     for (const entry of this.active.values()) {
-      if (!best || entry.priority > best.priority || (entry.priority === best.priority && entry.arrival < best.arrival)) best = entry;
+      if (
+        !best ||
+        entry.priority > best.priority ||
+        (entry.priority === best.priority && entry.arrival < best.arrival)
+      )
+        best = entry;
     }
     if (!best) return undefined;
     this.active.delete(best.key);
@@ -71,7 +82,10 @@ export class SchedulingQueue implements KeyQueue {
     if (!entry) return;
     this.unschedulable.set(key, entry);
     this.clock.after(MAX_UNSCHEDULABLE_MS, () => {
-      if (this.unschedulable.get(key) === entry && this.clock.now() - entry.lastAttemptMs >= MAX_UNSCHEDULABLE_MS) {
+      if (
+        this.unschedulable.get(key) === entry &&
+        this.clock.now() - entry.lastAttemptMs >= MAX_UNSCHEDULABLE_MS
+      ) {
         this.unschedulable.delete(key);
         this.active.set(key, entry);
       }

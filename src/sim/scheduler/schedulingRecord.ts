@@ -14,7 +14,11 @@ export interface PluginScore {
 export interface NodeVerdict {
   readonly node: string;
   /** The first filter that failed on this node, with its reasons; absent when the node fit. */
-  readonly rejectedBy?: { readonly plugin: string; readonly reasons: readonly string[]; readonly code: string };
+  readonly rejectedBy?: {
+    readonly plugin: string;
+    readonly reasons: readonly string[];
+    readonly code: string;
+  };
   readonly scores?: readonly PluginScore[];
   readonly total?: number;
 }

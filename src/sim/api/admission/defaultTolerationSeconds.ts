@@ -17,10 +17,17 @@ export const defaultTolerationSeconds: AdmissionPlugin = {
     const tolerations: Toleration[] = [...(pod.spec.tolerations ?? [])];
     for (const key of KEYS) {
       const covered = tolerations.some(
-        (t) => (t.key === key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === undefined || t.effect === 'NoExecute'),
+        (t) =>
+          (t.key === key || (t.key === undefined && t.operator === 'Exists')) &&
+          (t.effect === undefined || t.effect === 'NoExecute'),
       );
       if (!covered) {
-        tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_SECONDS });
+        tolerations.push({
+          key,
+          operator: 'Exists',
+          effect: 'NoExecute',
+          tolerationSeconds: DEFAULT_SECONDS,
+        });
       }
     }
     pod.spec.tolerations = tolerations;

@@ -20,17 +20,22 @@ export const priorityAdmission: AdmissionPlugin = {
     const className = pod.spec.priorityClassName;
     if (className) {
       const builtIn = BUILT_IN[className];
-      const stored = reader.get('priorityclasses.scheduling.k8s.io', '', className) as { value?: number; preemptionPolicy?: string } | undefined;
+      const stored = reader.get('priorityclasses.scheduling.k8s.io', '', className) as
+        { value?: number; preemptionPolicy?: string } | undefined;
       if (builtIn === undefined && !stored) {
-        throw new ApiError('Forbidden', `pods "${attrs.object.metadata.name ?? ''}" is forbidden: no PriorityClass with name ${className} was found`);
+        throw new ApiError(
+          'Forbidden',
+          `pods "${attrs.object.metadata.name ?? ''}" is forbidden: no PriorityClass with name ${className} was found`,
+        );
       }
       pod.spec.priority = builtIn ?? stored?.value ?? 0;
-      pod.spec.preemptionPolicy ??= (stored?.preemptionPolicy as 'PreemptLowerPriority' | 'Never' | undefined) ?? 'PreemptLowerPriority';
+      pod.spec.preemptionPolicy ??= stored?.preemptionPolicy ?? 'PreemptLowerPriority';
       return;
     }
     const globalDefault = reader
       .list('priorityclasses.scheduling.k8s.io')
-      .find((pc) => (pc as { globalDefault?: boolean }).globalDefault === true) as { value?: number; metadata: { name?: string } } | undefined;
+      .find((pc) => (pc as { globalDefault?: boolean }).globalDefault === true) as
+      { value?: number; metadata: { name?: string } } | undefined;
     if (globalDefault) {
       pod.spec.priorityClassName = globalDefault.metadata.name;
       pod.spec.priority = globalDefault.value ?? 0;

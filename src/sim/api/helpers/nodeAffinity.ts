@@ -12,11 +12,18 @@ export function nodeMatchesTerm(node: Node, term: NodeSelectorTerm): boolean {
   if (exprs.length === 0 && fields.length === 0) return false;
   const labels = node.metadata?.labels ?? {};
   const okExprs = exprs.every((req: NodeSelectorRequirement) =>
-    matchesRequirement(labels, { key: req.key, operator: req.operator as Operator, values: req.values ?? [] }),
+    matchesRequirement(labels, {
+      key: req.key,
+      operator: req.operator as Operator,
+      values: req.values ?? [],
+    }),
   );
   const okFields = fields.every((req) =>
     req.key === 'metadata.name'
-      ? matchesRequirement({ 'metadata.name': node.metadata?.name ?? '' }, { key: req.key, operator: req.operator as Operator, values: req.values ?? [] })
+      ? matchesRequirement(
+          { 'metadata.name': node.metadata?.name ?? '' },
+          { key: req.key, operator: req.operator as Operator, values: req.values ?? [] },
+        )
       : false,
   );
   return okExprs && okFields;

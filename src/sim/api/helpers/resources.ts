@@ -14,7 +14,8 @@ export function amountOf(name: string, value: string | number): number {
 
 function containerRequests(container: Container): ResourceList {
   const out: ResourceList = new Map();
-  for (const [name, value] of Object.entries(container.resources?.requests ?? {})) out.set(name, amountOf(name, value));
+  for (const [name, value] of Object.entries(container.resources?.requests ?? {}))
+    out.set(name, amountOf(name, value));
   return out;
 }
 
@@ -78,8 +79,11 @@ export function nonZeroRequests(pod: Pod): { milliCpu: number; memory: number } 
   return { milliCpu: cpu, memory };
 }
 
-export function nodeAllocatable(allocatable: Record<string, string | number> | undefined): ResourceList {
+export function nodeAllocatable(
+  allocatable: Record<string, string | number> | undefined,
+): ResourceList {
   const out: ResourceList = new Map();
-  for (const [name, value] of Object.entries(allocatable ?? {})) out.set(name, amountOf(name, value));
+  for (const [name, value] of Object.entries(allocatable ?? {}))
+    out.set(name, amountOf(name, value));
   return out;
 }

@@ -26,7 +26,9 @@ export function findUntoleratedTaint(
   tolerations: readonly Toleration[] | undefined,
   effects: readonly string[],
 ): Taint | undefined {
-  return (taints ?? []).find((taint) => effects.includes(taint.effect) && !isTolerated(taint, tolerations));
+  return (taints ?? []).find(
+    (taint) => effects.includes(taint.effect) && !isTolerated(taint, tolerations),
+  );
 }
 
 /** `key=value:Effect` or `key:Effect`, as kubectl and describe print taints. */

@@ -25,18 +25,34 @@ function defaultTemplate(spec: WorkloadSpec): void {
   }
 }
 
-function validateWorkload(obj: KubeObject, options: { replicas: boolean; restartAlwaysOnly: boolean }): FieldError[] {
+function validateWorkload(
+  obj: KubeObject,
+  options: { replicas: boolean; restartAlwaysOnly: boolean },
+): FieldError[] {
   const spec = specOf(obj);
   const errors: FieldError[] = [];
   if (options.replicas && spec.replicas !== undefined && spec.replicas < 0) {
-    errors.push({ field: 'spec.replicas', type: 'Invalid value', value: spec.replicas, detail: 'must be greater than or equal to 0' });
+    errors.push({
+      field: 'spec.replicas',
+      type: 'Invalid value',
+      value: spec.replicas,
+      detail: 'must be greater than or equal to 0',
+    });
   }
   const selector = spec.selector;
   const templateLabels = spec.template?.metadata?.labels ?? {};
   if (!selector) {
     errors.push({ field: 'spec.selector', type: 'Required value' });
-  } else if (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0) {
-    errors.push({ field: 'spec.selector', type: 'Invalid value', value: selector, detail: `empty selector is invalid for ${obj.kind.toLowerCase()}` });
+  } else if (
+    Object.keys(selector.matchLabels ?? {}).length === 0 &&
+    (selector.matchExpressions ?? []).length === 0
+  ) {
+    errors.push({
+      field: 'spec.selector',
+      type: 'Invalid value',
+      value: selector,
+      detail: `empty selector is invalid for ${obj.kind.toLowerCase()}`,
+    });
   }
   if (!labelSelectorMatches(selector, templateLabels)) {
     errors.push({
@@ -67,7 +83,9 @@ function validateSelectorImmutable(obj: KubeObject, old: KubeObject): FieldError
   const next = specOf(obj).selector;
   const prev = specOf(old).selector;
   if (deepEqual(next, prev)) return [];
-  return [{ field: 'spec.selector', type: 'Invalid value', value: next, detail: 'field is immutable' }];
+  return [
+    { field: 'spec.selector', type: 'Invalid value', value: next, detail: 'field is immutable' },
+  ];
 }
 
 export const deploymentStrategy: ResourceStrategy = {
@@ -75,7 +93,10 @@ export const deploymentStrategy: ResourceStrategy = {
   defaults(obj) {
     obj.spec ??= {};
     const spec = obj.spec as WorkloadSpec & {
-      strategy?: { type?: string; rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string } };
+      strategy?: {
+        type?: string;
+        rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string };
+      };
       revisionHistoryLimit?: number;
       progressDeadlineSeconds?: number;
     };
@@ -118,7 +139,10 @@ export const daemonSetStrategy: ResourceStrategy = {
   defaults(obj) {
     obj.spec ??= {};
     const spec = obj.spec as WorkloadSpec & {
-      updateStrategy?: { type?: string; rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string } };
+      updateStrategy?: {
+        type?: string;
+        rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string };
+      };
       revisionHistoryLimit?: number;
     };
     spec.updateStrategy ??= {};
@@ -132,7 +156,12 @@ export const daemonSetStrategy: ResourceStrategy = {
     defaultTemplate(spec);
   },
   prepareForCreate(obj) {
-    obj.status = { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
+    obj.status = {
+      currentNumberScheduled: 0,
+      desiredNumberScheduled: 0,
+      numberMisscheduled: 0,
+      numberReady: 0,
+    };
   },
   validate: (obj) => validateWorkload(obj, { replicas: false, restartAlwaysOnly: true }),
   validateUpdate: validateSelectorImmutable,

@@ -68,7 +68,10 @@ export const namespaceStrategy: ResourceStrategy = {
 };
 
 /** Allocates ClusterIPs from 10.96.0.0/12 (kubeadm's default service CIDR), as the service registry does. */
-export function createServiceStrategy(random: SeededRandom, usedIps: () => Iterable<string>): ResourceStrategy {
+export function createServiceStrategy(
+  random: SeededRandom,
+  usedIps: () => Iterable<string>,
+): ResourceStrategy {
   return {
     hasStatusSubresource: true,
     defaults(obj) {
@@ -86,7 +89,8 @@ export function createServiceStrategy(random: SeededRandom, usedIps: () => Itera
         port.protocol ??= 'TCP';
         port.targetPort ??= port.port;
       }
-      if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
+      if (spec.type === 'NodePort' || spec.type === 'LoadBalancer')
+        spec.externalTrafficPolicy ??= 'Cluster';
     },
     prepareForCreate(obj) {
       const svc = obj as unknown as Service;
@@ -112,7 +116,8 @@ export function createServiceStrategy(random: SeededRandom, usedIps: () => Itera
       const spec = (obj as unknown as Service).spec ?? {};
       const errors: FieldError[] = [];
       const needsPorts = spec.type !== 'ExternalName' && spec.clusterIP !== 'None';
-      if (needsPorts && (spec.ports ?? []).length === 0) errors.push({ field: 'spec.ports', type: 'Required value' });
+      if (needsPorts && (spec.ports ?? []).length === 0)
+        errors.push({ field: 'spec.ports', type: 'Required value' });
       return errors;
     },
   };

@@ -2,8 +2,19 @@
 import type { SeededRandom } from '../../random/seededRandom.ts';
 import type { ApiServer } from '../apiServer.ts';
 import type { Service } from '../types/index.ts';
-import { daemonSetStrategy, deploymentStrategy, replicaSetStrategy, statefulSetStrategy } from './apps.ts';
-import { createServiceStrategy, eventStrategy, namespaceStrategy, nodeStrategy, podStrategy } from './core.ts';
+import {
+  daemonSetStrategy,
+  deploymentStrategy,
+  replicaSetStrategy,
+  statefulSetStrategy,
+} from './apps.ts';
+import {
+  createServiceStrategy,
+  eventStrategy,
+  namespaceStrategy,
+  nodeStrategy,
+  podStrategy,
+} from './core.ts';
 
 export function registerStrategies(api: ApiServer, random: SeededRandom): void {
   api.registerStrategy('pods', podStrategy);

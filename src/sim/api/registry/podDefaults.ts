@@ -45,8 +45,10 @@ export function defaultPodSpec(spec: PodSpec): void {
   spec.terminationGracePeriodSeconds ??= 30;
   spec.securityContext ??= {};
   spec.enableServiceLinks ??= true;
-  for (const container of spec.containers as Container[] | undefined ?? []) defaultContainer(container);
+  for (const container of (spec.containers as Container[] | undefined) ?? [])
+    defaultContainer(container);
   for (const container of spec.initContainers ?? []) defaultContainer(container);
-  if (spec.serviceAccountName && !spec.serviceAccount) spec.serviceAccount = spec.serviceAccountName;
+  if (spec.serviceAccountName && !spec.serviceAccount)
+    spec.serviceAccount = spec.serviceAccountName;
   if (spec.priorityClassName === undefined) delete spec.priorityClassName;
 }

@@ -4,7 +4,11 @@ import type { Container, PodSpec } from '../types/index.ts';
 import { validateDns1123Label } from '../validation/names.ts';
 import { isQuantity, milliCpu, bytes } from '../quantity.ts';
 
-function validateContainers(containers: readonly Container[] | undefined, path: string, required: boolean): FieldError[] {
+function validateContainers(
+  containers: readonly Container[] | undefined,
+  path: string,
+  required: boolean,
+): FieldError[] {
   const errors: FieldError[] = [];
   if (!containers || containers.length === 0) {
     if (required) errors.push({ field: path, type: 'Required value' });
@@ -16,8 +20,10 @@ function validateContainers(containers: readonly Container[] | undefined, path: 
     const name = container.name as string | undefined;
     if (!name) errors.push({ field: `${at}.name`, type: 'Required value' });
     else {
-      for (const detail of validateDns1123Label(name)) errors.push({ field: `${at}.name`, type: 'Invalid value', value: name, detail });
-      if (seen.has(name)) errors.push({ field: `${at}.name`, type: 'Duplicate value', value: name });
+      for (const detail of validateDns1123Label(name))
+        errors.push({ field: `${at}.name`, type: 'Invalid value', value: name, detail });
+      if (seen.has(name))
+        errors.push({ field: `${at}.name`, type: 'Duplicate value', value: name });
       seen.add(name);
     }
     if (!container.image) errors.push({ field: `${at}.image`, type: 'Required value' });
@@ -29,7 +35,8 @@ function validateContainers(containers: readonly Container[] | undefined, path: 
             field: `${at}.resources.${kind}[${resource}]`,
             type: 'Invalid value',
             value,
-            detail: 'quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'',
+            detail:
+              "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
           });
         }
       }
@@ -37,20 +44,28 @@ function validateContainers(containers: readonly Container[] | undefined, path: 
     for (const resource of ['cpu', 'memory'] as const) {
       const request = resources.requests?.[resource];
       const limit = resources.limits?.[resource];
-      if (request === undefined || limit === undefined || !isQuantity(request) || !isQuantity(limit)) continue;
-      const over = resource === 'cpu' ? milliCpu(request) > milliCpu(limit) : bytes(request) > bytes(limit);
+      if (
+        request === undefined ||
+        limit === undefined ||
+        !isQuantity(request) ||
+        !isQuantity(limit)
+      )
+        continue;
+      const over =
+        resource === 'cpu' ? milliCpu(request) > milliCpu(limit) : bytes(request) > bytes(limit);
       if (over) {
         errors.push({
           field: `${at}.resources.requests`,
           type: 'Invalid value',
-          value: String(request),
-          detail: `must be less than or equal to ${resource} limit of ${String(limit)}`,
+          value: request,
+          detail: `must be less than or equal to ${resource} limit of ${limit}`,
         });
       }
     }
     (container.ports ?? []).forEach((port, j) => {
       const p = port.containerPort as number | undefined;
-      if (p === undefined) errors.push({ field: `${at}.ports[${String(j)}].containerPort`, type: 'Required value' });
+      if (p === undefined)
+        errors.push({ field: `${at}.ports[${String(j)}].containerPort`, type: 'Required value' });
       else if (!Number.isInteger(p) || p < 1 || p > 65535) {
         errors.push({
           field: `${at}.ports[${String(j)}].containerPort`,
@@ -67,7 +82,7 @@ function validateContainers(containers: readonly Container[] | undefined, path: 
 export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldError[] {
   if (!spec) return [{ field: `${path}.containers`, type: 'Required value' }];
   const errors = [
-    ...validateContainers(spec.containers as Container[] | undefined, `${path}.containers`, true),
+    ...validateContainers(spec.containers, `${path}.containers`, true),
     ...validateContainers(spec.initContainers, `${path}.initContainers`, false),
   ];
   const policy = spec.restartPolicy;

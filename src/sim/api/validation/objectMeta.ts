@@ -47,7 +47,11 @@ export function validateObjectMeta(obj: KubeObject): FieldError[] {
   const meta = obj.metadata;
   const name = meta.name ?? '';
   if (name === '') {
-    errors.push({ field: 'metadata.name', type: 'Required value', detail: 'name or generateName is required' });
+    errors.push({
+      field: 'metadata.name',
+      type: 'Required value',
+      detail: 'name or generateName is required',
+    });
   } else {
     for (const detail of nameErrors(nameRuleFor(obj.kind), name)) {
       errors.push({ field: 'metadata.name', type: 'Invalid value', value: name, detail });
@@ -67,9 +71,16 @@ export function validateObjectMeta(obj: KubeObject): FieldError[] {
       errors.push({ field: 'metadata.annotations', type: 'Invalid value', value: key, detail });
     }
   }
-  const annotationBytes = Object.entries(meta.annotations ?? {}).reduce((n, [k, v]) => n + k.length + v.length, 0);
+  const annotationBytes = Object.entries(meta.annotations ?? {}).reduce(
+    (n, [k, v]) => n + k.length + v.length,
+    0,
+  );
   if (annotationBytes > 262144) {
-    errors.push({ field: 'metadata.annotations', type: 'Too long', detail: 'must have at most 262144 bytes' });
+    errors.push({
+      field: 'metadata.annotations',
+      type: 'Too long',
+      detail: 'must have at most 262144 bytes',
+    });
   }
   return errors;
 }

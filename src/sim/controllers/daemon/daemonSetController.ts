@@ -13,7 +13,13 @@ import type { ComponentContext, Reconciler } from '../../client/reconciler.ts';
 import type { WorkQueue } from '../../client/workqueue.ts';
 import { deepClone, deepEqual } from '../../util/objects.ts';
 import { computePodTemplateHash } from '../deployment/deploymentUtil.ts';
-import { controllerOf, controllerRef, isPodActive, isPodAvailable, isPodReady } from '../controllerUtils.ts';
+import {
+  controllerOf,
+  controllerRef,
+  isPodActive,
+  isPodAvailable,
+  isPodReady,
+} from '../controllerUtils.ts';
 
 const ACTOR = 'daemonset-controller';
 
@@ -46,7 +52,8 @@ export class DaemonSetController implements Reconciler {
     });
     ctx.api.watch('pods', (event) => {
       const owner = controllerOf(event.object);
-      if (owner?.kind === 'DaemonSet') this.queue.add(`${event.object.metadata.namespace ?? ''}/${owner.name}`);
+      if (owner?.kind === 'DaemonSet')
+        this.queue.add(`${event.object.metadata.namespace ?? ''}/${owner.name}`);
     });
     ctx.api.watch('nodes', () => {
       for (const ds of this.api.iterate('daemonsets.apps')) this.queue.add(keyOf(ds));
@@ -84,7 +91,10 @@ export class DaemonSetController implements Reconciler {
     const template = { spec: ds.spec?.template.spec } as Pod;
     if (!nodeMatchesRequiredAffinity(template, node)) return false;
     const tolerations = [...(ds.spec?.template.spec?.tolerations ?? []), ...DAEMON_TOLERATIONS];
-    return findUntoleratedTaint(node.spec?.taints, tolerations, ['NoSchedule', 'NoExecute']) === undefined;
+    return (
+      findUntoleratedTaint(node.spec?.taints, tolerations, ['NoSchedule', 'NoExecute']) ===
+      undefined
+    );
   }
 
   private createPod(ds: DaemonSetObject, nodeName: string): void {
@@ -100,7 +110,9 @@ export class DaemonSetController implements Reconciler {
       nodeAffinity: {
         ...spec.affinity?.nodeAffinity,
         requiredDuringSchedulingIgnoredDuringExecution: {
-          nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
+          nodeSelectorTerms: [
+            { matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] },
+          ],
         },
       },
     };
@@ -123,16 +135,33 @@ export class DaemonSetController implements Reconciler {
     delete pod.metadata.creationTimestamp;
     try {
       const created = this.api.create(pod, { actor: ACTOR });
-      this.recorder.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name ?? ''}`);
+      this.recorder.event(
+        ds,
+        'Normal',
+        'SuccessfulCreate',
+        `Created pod: ${created.metadata.name ?? ''}`,
+      );
     } catch (error) {
-      this.recorder.event(ds, 'Warning', 'FailedCreate', `Error creating: ${error instanceof Error ? error.message : String(error)}`);
+      this.recorder.event(
+        ds,
+        'Warning',
+        'FailedCreate',
+        `Error creating: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
   private deletePod(ds: DaemonSetObject, pod: KubeObject): void {
     try {
-      this.api.delete('pods', pod.metadata.namespace ?? '', pod.metadata.name ?? '', { actor: ACTOR });
-      this.recorder.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name ?? ''}`);
+      this.api.delete('pods', pod.metadata.namespace ?? '', pod.metadata.name ?? '', {
+        actor: ACTOR,
+      });
+      this.recorder.event(
+        ds,
+        'Normal',
+        'SuccessfulDelete',
+        `Deleted pod: ${pod.metadata.name ?? ''}`,
+      );
     } catch {
       // Already gone.
     }
@@ -150,23 +179,28 @@ export class DaemonSetController implements Reconciler {
       numberMisscheduled: 0,
       numberReady: pods.filter(isPodReady).length,
       numberAvailable: pods.filter((p) => isPodAvailable(p, minReady, now, parseRfc3339)).length,
-      updatedNumberScheduled: scheduled.filter((p) => p.metadata?.labels?.['controller-revision-hash'] === hash).length,
+      updatedNumberScheduled: scheduled.filter(
+        (p) => p.metadata?.labels?.['controller-revision-hash'] === hash,
+      ).length,
       observedGeneration: ds.metadata.generation ?? 1,
     };
     const next: Record<string, number> = { ...status };
     if (status.numberAvailable === 0) delete next.numberAvailable;
     if (status.updatedNumberScheduled === 0) delete next.updatedNumberScheduled;
-    if (desired - status.numberAvailable > 0) next.numberUnavailable = desired - status.numberAvailable;
+    if (desired - status.numberAvailable > 0)
+      next.numberUnavailable = desired - status.numberAvailable;
     if (deepEqual(next, ds.status ?? {})) return;
     const draft = deepClone(ds);
-    draft.status = next as unknown as DaemonSet["status"];
+    draft.status = next as unknown as DaemonSet['status'];
     this.api.update(draft, { actor: ACTOR, subresource: 'status' });
   }
 }
 
 function targetNodeOf(pod: Pod): string {
   if (pod.spec?.nodeName) return pod.spec.nodeName;
-  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const terms =
+    pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+      ?.nodeSelectorTerms ?? [];
   for (const term of terms) {
     const field = (term.matchFields ?? []).find((f) => f.key === 'metadata.name');
     if (field?.values?.[0]) return field.values[0];

@@ -48,16 +48,22 @@ export class DeploymentController implements Reconciler {
     });
     ctx.api.watch('replicasets.apps', (event) => {
       const owner = controllerOf(event.object);
-      if (owner?.kind === 'Deployment') this.queue.add(`${event.object.metadata.namespace ?? ''}/${owner.name}`);
+      if (owner?.kind === 'Deployment')
+        this.queue.add(`${event.object.metadata.namespace ?? ''}/${owner.name}`);
     });
     ctx.api.watch('pods', (event) => {
       // Recreate waits for old pods to be gone: a deleted pod may unblock it.
       if (event.type !== 'DELETED') return;
       const rsRef = controllerOf(event.object);
       if (rsRef?.kind !== 'ReplicaSet') return;
-      const rs = this.api.get('replicasets.apps', event.object.metadata.namespace ?? '', rsRef.name);
+      const rs = this.api.get(
+        'replicasets.apps',
+        event.object.metadata.namespace ?? '',
+        rsRef.name,
+      );
       const owner = rs ? controllerOf(rs) : undefined;
-      if (owner?.kind === 'Deployment') this.queue.add(`${event.object.metadata.namespace ?? ''}/${owner.name}`);
+      if (owner?.kind === 'Deployment')
+        this.queue.add(`${event.object.metadata.namespace ?? ''}/${owner.name}`);
     });
   }
 
@@ -84,27 +90,37 @@ export class DeploymentController implements Reconciler {
       .byIndex(d.metadata.uid ?? '')
       .filter((rs) => controllerOf(rs)?.uid === d.metadata.uid) as ReplicaSetObject[];
     const current = all.find((rs) => rs.metadata.uid === newRS.metadata.uid);
-    this.cleanupOldReplicaSets(d, all.filter((rs) => rs !== current));
+    this.cleanupOldReplicaSets(
+      d,
+      all.filter((rs) => rs !== current),
+    );
     this.syncStatus(d, current, all);
   }
 
-  private createNewReplicaSet(d: DeploymentObject, oldRSs: ReplicaSetObject[]): ReplicaSetObject | undefined {
+  private createNewReplicaSet(
+    d: DeploymentObject,
+    oldRSs: ReplicaSetObject[],
+  ): ReplicaSetObject | undefined {
     const hash = computePodTemplateHash(d.spec?.template, d.status?.collisionCount);
     const template = deepClone(d.spec?.template ?? {});
-    template.metadata = { ...template.metadata, labels: { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash } };
+    template.metadata = {
+      ...template.metadata,
+      labels: { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash },
+    };
     const selector = deepClone(d.spec?.selector ?? {});
     selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash };
     const replicas = d.spec?.replicas ?? 1;
     const revision = Math.max(0, ...oldRSs.map(revisionOf)) + 1;
     const { surge } = this.fenceposts(d);
-    const initial = d.spec?.strategy?.type === 'Recreate' ? 0 : this.newReplicaCount(d, oldRSs, undefined);
+    const initial =
+      d.spec?.strategy?.type === 'Recreate' ? 0 : this.newReplicaCount(d, oldRSs, undefined);
     const rs: ReplicaSetObject = {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: {
         name: `${d.metadata.name ?? ''}-${hash}`,
         namespace: d.metadata.namespace,
-        labels: { ...(d.spec?.template?.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash },
+        labels: { ...(d.spec?.template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash },
         annotations: {
           ...copyableAnnotations(d),
           [DESIRED_REPLICAS_ANNOTATION]: String(replicas),
@@ -116,22 +132,41 @@ export class DeploymentController implements Reconciler {
       spec: { replicas: 0, minReadySeconds: d.spec?.minReadySeconds ?? 0, selector, template },
     };
     const created = this.api.create(rs, { actor: ACTOR });
-    this.setProgressing(d, 'True', 'NewReplicaSetCreated', `Created new replica set "${created.metadata.name ?? ''}"`);
+    this.setProgressing(
+      d,
+      'True',
+      'NewReplicaSetCreated',
+      `Created new replica set "${created.metadata.name ?? ''}"`,
+    );
     if (initial > 0) return this.scaleReplicaSet(d, created, initial);
     return created;
   }
 
   /** A rollback reuses an old ReplicaSet: it becomes the newest revision again. */
-  private ensureRevision(d: DeploymentObject, rs: ReplicaSetObject, oldRSs: ReplicaSetObject[]): ReplicaSetObject {
+  private ensureRevision(
+    d: DeploymentObject,
+    rs: ReplicaSetObject,
+    oldRSs: ReplicaSetObject[],
+  ): ReplicaSetObject {
     const maxOld = Math.max(0, ...oldRSs.map(revisionOf));
     const wanted = revisionOf(rs) > maxOld ? revisionOf(rs) : maxOld + 1;
-    const annotations: Record<string, string> = { ...copyableAnnotations(d), ...(rs.metadata.annotations ?? {}), [REVISION_ANNOTATION]: String(wanted) };
+    const annotations: Record<string, string> = {
+      ...copyableAnnotations(d),
+      ...(rs.metadata.annotations ?? {}),
+      [REVISION_ANNOTATION]: String(wanted),
+    };
     const changeCause = d.metadata.annotations?.['kubernetes.io/change-cause'];
     if (changeCause !== undefined) annotations['kubernetes.io/change-cause'] = changeCause;
     if (deepEqual(annotations, rs.metadata.annotations ?? {})) return rs;
-    return this.api.mutate<ReplicaSetObject>('replicasets.apps', rs.metadata.namespace ?? '', rs.metadata.name ?? '', (draft) => {
-      draft.metadata.annotations = annotations;
-    }, { actor: ACTOR });
+    return this.api.mutate<ReplicaSetObject>(
+      'replicasets.apps',
+      rs.metadata.namespace ?? '',
+      rs.metadata.name ?? '',
+      (draft) => {
+        draft.metadata.annotations = annotations;
+      },
+      { actor: ACTOR },
+    );
   }
 
   private fenceposts(d: DeploymentObject): { surge: number; unavailable: number } {
@@ -140,27 +175,43 @@ export class DeploymentController implements Reconciler {
   }
 
   /** NewRSNewReplicas for RollingUpdate. */
-  private newReplicaCount(d: DeploymentObject, oldRSs: ReplicaSetObject[], newRS: ReplicaSetObject | undefined): number {
+  private newReplicaCount(
+    d: DeploymentObject,
+    oldRSs: ReplicaSetObject[],
+    newRS: ReplicaSetObject | undefined,
+  ): number {
     const replicas = d.spec?.replicas ?? 1;
     const current = newRS?.spec?.replicas ?? 0;
     const { surge } = this.fenceposts(d);
-    const total = [...oldRSs, ...(newRS ? [newRS] : [])].reduce((n, rs) => n + (rs.spec?.replicas ?? 0), 0);
+    const total = [...oldRSs, ...(newRS ? [newRS] : [])].reduce(
+      (n, rs) => n + (rs.spec?.replicas ?? 0),
+      0,
+    );
     const maxTotal = replicas + surge;
     if (total >= maxTotal) return current;
     return current + Math.min(maxTotal - total, Math.max(0, replicas - current));
   }
 
-  private rolloutRolling(d: DeploymentObject, newRS: ReplicaSetObject, oldRSs: ReplicaSetObject[]): void {
+  private rolloutRolling(
+    d: DeploymentObject,
+    newRS: ReplicaSetObject,
+    oldRSs: ReplicaSetObject[],
+  ): void {
     const replicas = d.spec?.replicas ?? 1;
     let next = newRS;
     const current = next.spec?.replicas ?? 0;
     if (current > replicas) next = this.scaleReplicaSet(d, next, replicas);
-    else if (current < replicas) next = this.scaleReplicaSet(d, next, this.newReplicaCount(d, oldRSs, next));
+    else if (current < replicas)
+      next = this.scaleReplicaSet(d, next, this.newReplicaCount(d, oldRSs, next));
     this.reconcileOldReplicaSets(d, next, oldRSs);
   }
 
   /** reconcileOldReplicaSets: scale old ReplicaSets down without going below minAvailable. */
-  private reconcileOldReplicaSets(d: DeploymentObject, newRS: ReplicaSetObject, oldRSs: ReplicaSetObject[]): void {
+  private reconcileOldReplicaSets(
+    d: DeploymentObject,
+    newRS: ReplicaSetObject,
+    oldRSs: ReplicaSetObject[],
+  ): void {
     const oldCount = oldRSs.reduce((n, rs) => n + (rs.spec?.replicas ?? 0), 0);
     if (oldCount === 0) return;
     const replicas = d.spec?.replicas ?? 1;
@@ -183,7 +234,10 @@ export class DeploymentController implements Reconciler {
       } else remaining.push(rs);
     }
     // Then scale down available old pods above minAvailable, oldest ReplicaSet first.
-    const available = [...remaining, newRS].reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0);
+    const available = [...remaining, newRS].reduce(
+      (n, rs) => n + (rs.status?.availableReplicas ?? 0),
+      0,
+    );
     let budget = Math.min(available - minAvailable, maxScaledDown - cleaned);
     for (const rs of remaining) {
       if (budget <= 0) break;
@@ -195,31 +249,52 @@ export class DeploymentController implements Reconciler {
     }
   }
 
-  private rolloutRecreate(d: DeploymentObject, newRS: ReplicaSetObject, oldRSs: ReplicaSetObject[]): void {
+  private rolloutRecreate(
+    d: DeploymentObject,
+    newRS: ReplicaSetObject,
+    oldRSs: ReplicaSetObject[],
+  ): void {
     for (const rs of oldRSs) if ((rs.spec?.replicas ?? 0) > 0) this.scaleReplicaSet(d, rs, 0);
     const oldPodsRunning = oldRSs.some((rs) =>
-      this.podsByOwner.byIndex(rs.metadata.uid ?? '').some((p) => isPodActive(p as Pod) || p.metadata.deletionTimestamp),
+      this.podsByOwner
+        .byIndex(rs.metadata.uid ?? '')
+        .some((p) => isPodActive(p as Pod) || p.metadata.deletionTimestamp),
     );
     if (oldPodsRunning) return;
     const replicas = d.spec?.replicas ?? 1;
     if ((newRS.spec?.replicas ?? 0) !== replicas) this.scaleReplicaSet(d, newRS, replicas);
   }
 
-  private scaleReplicaSet(d: DeploymentObject, rs: ReplicaSetObject, replicas: number): ReplicaSetObject {
+  private scaleReplicaSet(
+    d: DeploymentObject,
+    rs: ReplicaSetObject,
+    replicas: number,
+  ): ReplicaSetObject {
     const from = rs.spec?.replicas ?? 0;
     const { surge } = this.fenceposts(d);
     const desired = d.spec?.replicas ?? 1;
-    const updated = this.api.mutate<ReplicaSetObject>('replicasets.apps', rs.metadata.namespace ?? '', rs.metadata.name ?? '', (draft) => {
-      draft.spec = { ...draft.spec, replicas, selector: draft.spec?.selector ?? {} };
-      draft.metadata.annotations = {
-        ...(draft.metadata.annotations ?? {}),
-        [DESIRED_REPLICAS_ANNOTATION]: String(desired),
-        [MAX_REPLICAS_ANNOTATION]: String(desired + surge),
-      };
-    }, { actor: ACTOR });
+    const updated = this.api.mutate<ReplicaSetObject>(
+      'replicasets.apps',
+      rs.metadata.namespace ?? '',
+      rs.metadata.name ?? '',
+      (draft) => {
+        draft.spec = { ...draft.spec, replicas, selector: draft.spec?.selector ?? {} };
+        draft.metadata.annotations = {
+          ...(draft.metadata.annotations ?? {}),
+          [DESIRED_REPLICAS_ANNOTATION]: String(desired),
+          [MAX_REPLICAS_ANNOTATION]: String(desired + surge),
+        };
+      },
+      { actor: ACTOR },
+    );
     if (from !== replicas) {
       const direction = replicas > from ? 'up' : 'down';
-      this.recorder.event(d, 'Normal', 'ScalingReplicaSet', `Scaled ${direction} replica set ${rs.metadata.name ?? ''} from ${String(from)} to ${String(replicas)}`);
+      this.recorder.event(
+        d,
+        'Normal',
+        'ScalingReplicaSet',
+        `Scaled ${direction} replica set ${rs.metadata.name ?? ''} from ${String(from)} to ${String(replicas)}`,
+      );
     }
     return updated;
   }
@@ -228,16 +303,32 @@ export class DeploymentController implements Reconciler {
   private cleanupOldReplicaSets(d: DeploymentObject, oldRSs: ReplicaSetObject[]): void {
     const limit = d.spec?.revisionHistoryLimit ?? 10;
     const empty = oldRSs
-      .filter((rs) => (rs.spec?.replicas ?? 0) === 0 && (rs.status?.replicas ?? 0) === 0 && !rs.metadata.deletionTimestamp)
+      .filter(
+        (rs) =>
+          (rs.spec?.replicas ?? 0) === 0 &&
+          (rs.status?.replicas ?? 0) === 0 &&
+          !rs.metadata.deletionTimestamp,
+      )
       .sort((a, b) => revisionOf(a) - revisionOf(b));
     const excess = empty.length - limit;
     for (const rs of empty.slice(0, Math.max(0, excess))) {
-      this.api.delete('replicasets.apps', rs.metadata.namespace ?? '', rs.metadata.name ?? '', { actor: ACTOR });
+      this.api.delete('replicasets.apps', rs.metadata.namespace ?? '', rs.metadata.name ?? '', {
+        actor: ACTOR,
+      });
     }
   }
 
-  private setProgressing(d: DeploymentObject, status: 'True' | 'False', reason: string, message: string): void {
-    const latest = this.api.get('deployments.apps', d.metadata.namespace ?? '', d.metadata.name ?? '') as DeploymentObject | undefined;
+  private setProgressing(
+    d: DeploymentObject,
+    status: 'True' | 'False',
+    reason: string,
+    message: string,
+  ): void {
+    const latest = this.api.get(
+      'deployments.apps',
+      d.metadata.namespace ?? '',
+      d.metadata.name ?? '',
+    ) as DeploymentObject | undefined;
     if (!latest) return;
     const now = formatRfc3339(this.api.now());
     const draft = deepClone(latest);
@@ -256,12 +347,28 @@ export class DeploymentController implements Reconciler {
     this.api.update(draft, { actor: ACTOR, subresource: 'status' });
   }
 
-  private syncStatus(d: DeploymentObject, newRS: ReplicaSetObject | undefined, all: ReplicaSetObject[]): void {
-    const latest = this.api.get('deployments.apps', d.metadata.namespace ?? '', d.metadata.name ?? '') as DeploymentObject | undefined;
+  private syncStatus(
+    d: DeploymentObject,
+    newRS: ReplicaSetObject | undefined,
+    all: ReplicaSetObject[],
+  ): void {
+    const latest = this.api.get(
+      'deployments.apps',
+      d.metadata.namespace ?? '',
+      d.metadata.name ?? '',
+    ) as DeploymentObject | undefined;
     if (!latest) return;
     const { unavailable } = this.fenceposts(latest);
-    const result = computeDeploymentStatus(latest, newRS, all, unavailable, this.api.now(), parseRfc3339);
-    if (result.requeueAfterMs !== undefined) this.queue.addAfter(keyOf(latest), result.requeueAfterMs);
+    const result = computeDeploymentStatus(
+      latest,
+      newRS,
+      all,
+      unavailable,
+      this.api.now(),
+      parseRfc3339,
+    );
+    if (result.requeueAfterMs !== undefined)
+      this.queue.addAfter(keyOf(latest), result.requeueAfterMs);
     if (deepEqual(result.status, latest.status ?? {})) return;
     const draft = deepClone(latest);
     draft.status = result.status;
@@ -280,7 +387,11 @@ function byCreation(a: KubeObject, b: KubeObject): number {
 function copyableAnnotations(d: DeploymentObject): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) {
-    if (k === 'kubectl.kubernetes.io/last-applied-configuration' || k.startsWith('deployment.kubernetes.io/')) continue;
+    if (
+      k === 'kubectl.kubernetes.io/last-applied-configuration' ||
+      k.startsWith('deployment.kubernetes.io/')
+    )
+      continue;
     out[k] = v;
   }
   return out;

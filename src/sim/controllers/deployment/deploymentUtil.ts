@@ -13,7 +13,8 @@ const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /** utilrand.SafeEncodeString: each character of the decimal hash mapped into a vowel-free alphabet. */
 export function safeEncode(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) out += SAFE_ALPHABET[text.charCodeAt(i) % SAFE_ALPHABET.length] ?? '';
+  for (let i = 0; i < text.length; i++)
+    out += SAFE_ALPHABET[text.charCodeAt(i) % SAFE_ALPHABET.length] ?? '';
   return out;
 }
 
@@ -22,7 +23,10 @@ export function safeEncode(text: string): string {
  * and safe-encoded. The upstream hash runs over Go's struct dump, so the digits differ; the shape
  * and stability (same template ⇒ same hash) are the same.
  */
-export function computePodTemplateHash(template: PodTemplateSpec | undefined, collisionCount?: number): string {
+export function computePodTemplateHash(
+  template: PodTemplateSpec | undefined,
+  collisionCount?: number,
+): string {
   const text = canonicalJson(template ?? {}) + (collisionCount ? String(collisionCount) : '');
   return safeEncode(String(hashString(text)));
 }
@@ -42,7 +46,11 @@ export function revisionOf(rs: ReplicaSet): number {
 }
 
 /** intstr.GetScaledValueFromIntOrPercent. */
-export function scaledValue(value: number | string | undefined, total: number, roundUp: boolean): number {
+export function scaledValue(
+  value: number | string | undefined,
+  total: number,
+  roundUp: boolean,
+): number {
   if (value === undefined) return 0;
   if (typeof value === 'number') return value;
   const match = /^(\d+)%$/.exec(value);

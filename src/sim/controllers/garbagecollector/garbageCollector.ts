@@ -33,8 +33,19 @@ export class GarbageCollector implements Reconciler {
   constructor(ctx: ComponentContext) {
     this.api = ctx.api;
     this.queue = ctx.newQueue();
-    for (const resource of DEPENDENT_RESOURCES) this.dependents.set(resource, new Indexer(ctx.api, resource, byOwnerUid));
-    const owners = ['deployments.apps', 'replicasets.apps', 'daemonsets.apps', 'statefulsets.apps', 'jobs.batch', 'cronjobs.batch', 'services', 'nodes', 'pods'];
+    for (const resource of DEPENDENT_RESOURCES)
+      this.dependents.set(resource, new Indexer(ctx.api, resource, byOwnerUid));
+    const owners = [
+      'deployments.apps',
+      'replicasets.apps',
+      'daemonsets.apps',
+      'statefulsets.apps',
+      'jobs.batch',
+      'cronjobs.batch',
+      'services',
+      'nodes',
+      'pods',
+    ];
     for (const resource of owners) {
       ctx.api.watch(resource, (event) => {
         const uid = event.object.metadata.uid ?? '';
@@ -54,7 +65,8 @@ export class GarbageCollector implements Reconciler {
     for (const resource of DEPENDENT_RESOURCES) {
       ctx.api.watch(resource, (event) => {
         if (event.type !== 'DELETED') return;
-        for (const ref of event.object.metadata.ownerReferences ?? []) if (this.owners.has(ref.uid)) this.queue.add(ref.uid);
+        for (const ref of event.object.metadata.ownerReferences ?? [])
+          if (this.owners.has(ref.uid)) this.queue.add(ref.uid);
       });
     }
   }
@@ -62,7 +74,11 @@ export class GarbageCollector implements Reconciler {
   sync(uid: string): void {
     const owner = this.owners.get(uid);
     if (!owner) return;
-    const current = this.api.get(owner.resource, owner.obj.metadata.namespace ?? '', owner.obj.metadata.name ?? '');
+    const current = this.api.get(
+      owner.resource,
+      owner.obj.metadata.namespace ?? '',
+      owner.obj.metadata.name ?? '',
+    );
     const stillThere = current?.metadata.uid === uid ? current : undefined;
     const finalizers = stillThere?.metadata.finalizers ?? [];
     const dependents = this.dependentsOf(uid);
@@ -98,29 +114,48 @@ export class GarbageCollector implements Reconciler {
     return out;
   }
 
-  private deleteDependent(resource: string, obj: KubeObject, policy: 'Background' | 'Foreground'): void {
+  private deleteDependent(
+    resource: string,
+    obj: KubeObject,
+    policy: 'Background' | 'Foreground',
+  ): void {
     if (obj.metadata.deletionTimestamp) return;
     try {
-      this.api.delete(resource, obj.metadata.namespace ?? '', obj.metadata.name ?? '', { actor: ACTOR, propagationPolicy: policy });
+      this.api.delete(resource, obj.metadata.namespace ?? '', obj.metadata.name ?? '', {
+        actor: ACTOR,
+        propagationPolicy: policy,
+      });
     } catch {
       // Gone already.
     }
   }
 
   private removeOwnerRef(resource: string, obj: KubeObject, uid: string): void {
-    this.api.mutate(resource, obj.metadata.namespace ?? '', obj.metadata.name ?? '', (draft) => {
-      const refs = (draft.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
-      if (refs.length > 0) draft.metadata.ownerReferences = refs;
-      else delete draft.metadata.ownerReferences;
-    }, { actor: ACTOR });
+    this.api.mutate(
+      resource,
+      obj.metadata.namespace ?? '',
+      obj.metadata.name ?? '',
+      (draft) => {
+        const refs = (draft.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+        if (refs.length > 0) draft.metadata.ownerReferences = refs;
+        else delete draft.metadata.ownerReferences;
+      },
+      { actor: ACTOR },
+    );
   }
 
   private removeFinalizer(resource: string, obj: KubeObject, finalizer: string): void {
-    this.api.mutate(resource, obj.metadata.namespace ?? '', obj.metadata.name ?? '', (draft) => {
-      const rest = (draft.metadata.finalizers ?? []).filter((f) => f !== finalizer);
-      if (rest.length > 0) draft.metadata.finalizers = rest;
-      else delete draft.metadata.finalizers;
-    }, { actor: ACTOR });
+    this.api.mutate(
+      resource,
+      obj.metadata.namespace ?? '',
+      obj.metadata.name ?? '',
+      (draft) => {
+        const rest = (draft.metadata.finalizers ?? []).filter((f) => f !== finalizer);
+        if (rest.length > 0) draft.metadata.finalizers = rest;
+        else delete draft.metadata.finalizers;
+      },
+      { actor: ACTOR },
+    );
   }
 }
 

@@ -19,7 +19,8 @@ export class NamespaceController implements Reconciler {
     this.api = ctx.api;
     this.queue = ctx.newQueue();
     ctx.api.watch('namespaces', (event) => {
-      if (event.type !== 'DELETED' && event.object.metadata.deletionTimestamp) this.queue.add(event.object.metadata.name ?? '');
+      if (event.type !== 'DELETED' && event.object.metadata.deletionTimestamp)
+        this.queue.add(event.object.metadata.name ?? '');
     });
   }
 
@@ -28,7 +29,12 @@ export class NamespaceController implements Reconciler {
     if (!ns?.metadata.deletionTimestamp) return;
     let remaining = 0;
     for (const type of RESOURCE_TYPES) {
-      if (!type.namespaced || type.plural === 'bindings' || (type.plural === 'events' && type.group !== '')) continue;
+      if (
+        !type.namespaced ||
+        type.plural === 'bindings' ||
+        (type.plural === 'events' && type.group !== '')
+      )
+        continue;
       const resource = qualifiedResource(type);
       for (const obj of this.api.list(resource, name)) {
         remaining++;
@@ -41,14 +47,23 @@ export class NamespaceController implements Reconciler {
       }
     }
     const left = RESOURCE_TYPES.some(
-      (type) => type.namespaced && type.plural !== 'bindings' && this.api.list(qualifiedResource(type), name).some((o) => o.kind !== 'Event'),
+      (type) =>
+        type.namespaced &&
+        type.plural !== 'bindings' &&
+        this.api.list(qualifiedResource(type), name).some((o) => o.kind !== 'Event'),
     );
-    if (left || remaining > 0 && this.api.list('pods', name).length > 0) {
+    if (left || (remaining > 0 && this.api.list('pods', name).length > 0)) {
       this.queue.addAfter(name, RECHECK_MS);
       return;
     }
-    this.api.mutate('namespaces', '', name, (draft) => {
-      draft.spec = { ...(draft.spec as object), finalizers: [] };
-    }, { actor: ACTOR });
+    this.api.mutate(
+      'namespaces',
+      '',
+      name,
+      (draft) => {
+        draft.spec = { ...(draft.spec as object), finalizers: [] };
+      },
+      { actor: ACTOR },
+    );
   }
 }

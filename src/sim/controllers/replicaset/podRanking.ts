@@ -11,13 +11,19 @@ const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 
 
 const log2Bucket = (ms: number): number => (ms <= 0 ? 0 : Math.floor(Math.log2(ms / 1000 + 1)));
 
-export function rankPodsForDeletion<T extends Pod>(pods: readonly T[], doubledUp: (pod: Pod) => number, now: number): T[] {
+export function rankPodsForDeletion<T extends Pod>(
+  pods: readonly T[],
+  doubledUp: (pod: Pod) => number,
+  now: number,
+): T[] {
   const readySince = (pod: Pod): number => {
     const c = (pod.status?.conditions ?? []).find((x) => x.type === 'Ready' && x.status === 'True');
     return c?.lastTransitionTime ? (parseRfc3339(c.lastTransitionTime) ?? 0) : 0;
   };
-  const restarts = (pod: Pod): number => Math.max(0, ...(pod.status?.containerStatuses ?? []).map((s) => s.restartCount));
-  const cost = (pod: Pod): number => Number(pod.metadata?.annotations?.['controller.kubernetes.io/pod-deletion-cost'] ?? 0) || 0;
+  const restarts = (pod: Pod): number =>
+    Math.max(0, ...(pod.status?.containerStatuses ?? []).map((s) => s.restartCount));
+  const cost = (pod: Pod): number =>
+    Number(pod.metadata?.annotations?.['controller.kubernetes.io/pod-deletion-cost'] ?? 0) || 0;
   const created = (pod: Pod): number => parseRfc3339(pod.metadata?.creationTimestamp ?? '') ?? 0;
   return [...pods].sort((a, b) => {
     const scheduledA = a.spec?.nodeName ? 1 : 0;

@@ -11,7 +11,14 @@ import { byOwnerUid, Indexer, keyOf, splitKey } from '../../client/indexer.ts';
 import type { ComponentContext, Reconciler } from '../../client/reconciler.ts';
 import type { WorkQueue } from '../../client/workqueue.ts';
 import { deepClone, deepEqual } from '../../util/objects.ts';
-import { controllerOf, controllerRef, isPodActive, isPodAvailable, isPodReady, msUntilAvailable } from '../controllerUtils.ts';
+import {
+  controllerOf,
+  controllerRef,
+  isPodActive,
+  isPodAvailable,
+  isPodReady,
+  msUntilAvailable,
+} from '../controllerUtils.ts';
 import { rankPodsForDeletion } from './podRanking.ts';
 
 const ACTOR = 'replicaset-controller';
@@ -44,7 +51,8 @@ export class ReplicaSetController implements Reconciler {
 
   sync(key: string): void {
     const { namespace, name } = splitKey(key);
-    const rs = this.api.get('replicasets.apps', namespace, name) as (KubeObject & ReplicaSet) | undefined;
+    const rs = this.api.get('replicasets.apps', namespace, name) as
+      (KubeObject & ReplicaSet) | undefined;
     if (!rs || rs.metadata.deletionTimestamp) return;
     this.adoptOrphans(rs);
     const pods = this.podsByOwner
@@ -60,7 +68,8 @@ export class ReplicaSetController implements Reconciler {
 
   private enqueueAdopters(pod: KubeObject): void {
     for (const rs of this.api.iterate('replicasets.apps', pod.metadata.namespace)) {
-      if (labelSelectorMatches((rs as ReplicaSet).spec?.selector, pod.metadata.labels)) this.queue.add(keyOf(rs));
+      if (labelSelectorMatches((rs as ReplicaSet).spec?.selector, pod.metadata.labels))
+        this.queue.add(keyOf(rs));
     }
   }
 
@@ -70,9 +79,18 @@ export class ReplicaSetController implements Reconciler {
       if (controllerOf(pod) || pod.metadata.deletionTimestamp) continue;
       if (!labelSelectorMatches(rs.spec?.selector, pod.metadata.labels)) continue;
       if (!isPodActive(pod as Pod)) continue;
-      this.api.mutate('pods', pod.metadata.namespace ?? '', pod.metadata.name ?? '', (draft) => {
-        draft.metadata.ownerReferences = [...(draft.metadata.ownerReferences ?? []), controllerRef(rs)];
-      }, { actor: ACTOR });
+      this.api.mutate(
+        'pods',
+        pod.metadata.namespace ?? '',
+        pod.metadata.name ?? '',
+        (draft) => {
+          draft.metadata.ownerReferences = [
+            ...(draft.metadata.ownerReferences ?? []),
+            controllerRef(rs),
+          ];
+        },
+        { actor: ACTOR },
+      );
     }
   }
 
@@ -93,7 +111,12 @@ export class ReplicaSetController implements Reconciler {
       delete pod.metadata.creationTimestamp;
       try {
         const created = this.api.create(pod, { actor: ACTOR });
-        this.recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name ?? ''}`);
+        this.recorder.event(
+          rs,
+          'Normal',
+          'SuccessfulCreate',
+          `Created pod: ${created.metadata.name ?? ''}`,
+        );
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         this.recorder.event(rs, 'Warning', 'FailedCreate', `Error creating: ${message}`);
@@ -102,12 +125,23 @@ export class ReplicaSetController implements Reconciler {
     }
   }
 
-  private deletePods(rs: KubeObject & ReplicaSet, active: (KubeObject & Pod)[], count: number): void {
+  private deletePods(
+    rs: KubeObject & ReplicaSet,
+    active: (KubeObject & Pod)[],
+    count: number,
+  ): void {
     const ranked = rankPodsForDeletion(active, this.podsOnSameNodeCounter(active), this.api.now());
     for (const pod of ranked.slice(0, count)) {
       try {
-        this.api.delete('pods', pod.metadata.namespace ?? '', pod.metadata.name ?? '', { actor: ACTOR });
-        this.recorder.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name ?? ''}`);
+        this.api.delete('pods', pod.metadata.namespace ?? '', pod.metadata.name ?? '', {
+          actor: ACTOR,
+        });
+        this.recorder.event(
+          rs,
+          'Normal',
+          'SuccessfulDelete',
+          `Deleted pod: ${pod.metadata.name ?? ''}`,
+        );
       } catch {
         // Already gone: the next sync sees the current state.
       }
@@ -132,7 +166,9 @@ export class ReplicaSetController implements Reconciler {
     const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
     const status = {
       replicas: pods.length,
-      fullyLabeledReplicas: pods.filter((p) => Object.entries(templateLabels).every(([k, v]) => p.metadata?.labels?.[k] === v)).length,
+      fullyLabeledReplicas: pods.filter((p) =>
+        Object.entries(templateLabels).every(([k, v]) => p.metadata?.labels?.[k] === v),
+      ).length,
       readyReplicas: pods.filter(isPodReady).length,
       availableReplicas: pods.filter((p) => isPodAvailable(p, minReady, now, parseRfc3339)).length,
       observedGeneration: rs.metadata.generation ?? 1,
@@ -144,8 +180,10 @@ export class ReplicaSetController implements Reconciler {
     const current = rs.status ?? {};
     const next = { ...current, ...status };
     if (next.readyReplicas === 0) delete (next as { readyReplicas?: number }).readyReplicas;
-    if (next.availableReplicas === 0) delete (next as { availableReplicas?: number }).availableReplicas;
-    if (next.fullyLabeledReplicas === 0) delete (next as { fullyLabeledReplicas?: number }).fullyLabeledReplicas;
+    if (next.availableReplicas === 0)
+      delete (next as { availableReplicas?: number }).availableReplicas;
+    if (next.fullyLabeledReplicas === 0)
+      delete (next as { fullyLabeledReplicas?: number }).fullyLabeledReplicas;
     if (deepEqual(next, current)) return;
     const draft = deepClone(rs);
     draft.status = next;

@@ -17,7 +17,10 @@ export const SUCCESS: Status = { code: 'Success', reasons: [] };
 export const SKIP: Status = { code: 'Skip', reasons: [] };
 
 export const unschedulable = (...reasons: string[]): Status => ({ code: 'Unschedulable', reasons });
-export const unresolvable = (...reasons: string[]): Status => ({ code: 'UnschedulableAndUnresolvable', reasons });
+export const unresolvable = (...reasons: string[]): Status => ({
+  code: 'UnschedulableAndUnresolvable',
+  reasons,
+});
 
 /** Data computed once per cycle and shared between extension points of one plugin. */
 export class CycleState {
@@ -49,7 +52,12 @@ export interface FilterPlugin extends Plugin {
 }
 
 export interface PreScorePlugin extends Plugin {
-  preScore(state: CycleState, pod: Pod, nodes: readonly NodeInfo[], snapshot: SchedulingSnapshot): Status;
+  preScore(
+    state: CycleState,
+    pod: Pod,
+    nodes: readonly NodeInfo[],
+    snapshot: SchedulingSnapshot,
+  ): Status;
 }
 
 export interface ScorePlugin extends Plugin {

@@ -3,7 +3,12 @@
  * pods, and the sums of their requests, kept incrementally.
  */
 import type { Node, Pod } from '../../api/types/index.ts';
-import { nodeAllocatable, nonZeroRequests, podRequests, type ResourceList } from '../../api/helpers/resources.ts';
+import {
+  nodeAllocatable,
+  nonZeroRequests,
+  podRequests,
+  type ResourceList,
+} from '../../api/helpers/resources.ts';
 
 export class NodeInfo {
   readonly pods = new Map<string, Pod>();
@@ -61,7 +66,8 @@ export function hostPortsOf(pod: Pod): string[] {
   const out: string[] = [];
   for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
     for (const p of c.ports ?? []) {
-      if (p.hostPort) out.push(`${p.protocol ?? 'TCP'}/${p.hostIP ?? '0.0.0.0'}/${String(p.hostPort)}`);
+      if (p.hostPort)
+        out.push(`${p.protocol ?? 'TCP'}/${p.hostIP ?? '0.0.0.0'}/${String(p.hostPort)}`);
     }
   }
   return out;

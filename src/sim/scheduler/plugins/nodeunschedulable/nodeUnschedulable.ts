@@ -10,6 +10,8 @@ export const nodeUnschedulable = {
   filter(_state, pod, nodeInfo) {
     if (!nodeInfo.node.spec?.unschedulable) return SUCCESS;
     const taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
-    return isTolerated(taint, pod.spec?.tolerations) ? SUCCESS : unresolvable(ErrReasonUnschedulable);
+    return isTolerated(taint, pod.spec?.tolerations)
+      ? SUCCESS
+      : unresolvable(ErrReasonUnschedulable);
   },
 } satisfies FilterPlugin;
