@@ -20,6 +20,7 @@ import { msFromCivil } from './clock/timeFormat.ts';
 import { VirtualClock } from './clock/virtualClock.ts';
 import { EventRecorder } from './client/eventRecorder.ts';
 import type { ComponentContext, Reconciler } from './client/reconciler.ts';
+import { createClusterServices, type ClusterServices } from './client/clusterServices.ts';
 import { WorkQueue } from './client/workqueue.ts';
 import { DaemonSetController } from './controllers/daemon/daemonSetController.ts';
 import { DeploymentController } from './controllers/deployment/deploymentController.ts';
@@ -65,6 +66,8 @@ export class Cluster {
   private readonly agents: NodeAgents;
   private readonly ctx: ComponentContext;
   private nodeCount = 0;
+  /** Cross-component services bound by the wiring (network, kubelet summaries, pod servers). */
+  readonly services: ClusterServices = createClusterServices();
   /** Change-log sequence at which the learner's session begins (after bootstrap). */
   readonly sessionStartSeq: number;
 
@@ -87,6 +90,7 @@ export class Cluster {
       random: (name) => SeededRandom.fork(seed, name),
       recorder: (source) => new EventRecorder(api, source),
       newQueue: () => new WorkQueue(clock),
+      services: this.services,
     };
     for (const ns of namespaces()) this.api.create(ns, { actor: 'kube-apiserver' });
     this.agents = new NodeAgents(this.api);

@@ -7,6 +7,7 @@ import type { VirtualClock } from '../clock/virtualClock.ts';
 import type { SeededRandom } from '../random/seededRandom.ts';
 import type { EventRecorder, EventSource } from './eventRecorder.ts';
 import type { WorkQueue } from './workqueue.ts';
+import type { ClusterServices } from './clusterServices.ts';
 
 /** What the cluster drains: anything with a length and a way to take the next key. */
 export interface KeyQueue {
@@ -27,4 +28,6 @@ export interface ComponentContext {
   random(streamName: string): SeededRandom;
   recorder(source: EventSource): EventRecorder;
   newQueue(): WorkQueue;
+  /** Late-bound cross-component services (network, kubelet summaries); see clusterServices.ts. */
+  readonly services: ClusterServices;
 }
