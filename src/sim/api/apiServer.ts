@@ -275,7 +275,12 @@ export class ApiServer {
         ? ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [])
         : [];
     if (finalizers.length === 0 && namespaceFinalizers.length === 0 && grace === 0) {
-      return this.commit('delete', resource, obj, obj, opts.actor);
+      // The DELETED event carries the object at a new resourceVersion, as etcd's delete revision.
+      const last = {
+        ...obj,
+        metadata: { ...obj.metadata, resourceVersion: this.store.nextResourceVersion() },
+      };
+      return this.commit('delete', resource, last, obj, opts.actor);
     }
     if (obj.metadata.deletionTimestamp) {
       // Already terminating: a shorter grace period may still be requested (kubectl delete --grace-period).
