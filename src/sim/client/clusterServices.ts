@@ -33,6 +33,55 @@ export interface ClusterNetwork {
   resolve(origin: RequestOrigin, host: string): string | undefined;
   /** One HTTP GET to `url` (http://host[:port]/path). */
   request(origin: RequestOrigin, url: string): HttpResult;
+  /**
+   * `count` identical GETs from one client (a load-generator loop over one virtual interval): the
+   * network aggregates them but keeps per-pod counts exact. Returns the outcome tallies.
+   */
+  requestMany(origin: RequestOrigin, url: string, count: number): BatchResult;
+  /** A full DNS answer, as `nslookup` prints it; undefined = NXDOMAIN. */
+  lookup(origin: RequestOrigin, host: string): DnsAnswer | undefined;
+}
+
+export interface BatchResult {
+  /** Requests that got a response (any status). */
+  readonly answered: number;
+  readonly failed: number;
+  /** The last request's result, for what the client prints. */
+  readonly last: HttpResult;
+}
+
+export interface DnsAnswer {
+  /** The fully qualified name that matched (`web.default.svc.cluster.local`). */
+  readonly name: string;
+  readonly addresses: readonly string[];
+  /** Set for ExternalName Services (a CNAME). */
+  readonly canonicalName?: string;
+}
+
+/** One pod's usage as metrics-server serves it (metrics.k8s.io/v1beta1 PodMetrics). */
+export interface PodMetricsSample {
+  readonly namespace: string;
+  readonly name: string;
+  readonly timestampMs: number;
+  readonly windowMs: number;
+  readonly containers: readonly { name: string; cpuMilli: number; memoryBytes: number }[];
+}
+
+export interface NodeMetricsSample {
+  readonly name: string;
+  readonly timestampMs: number;
+  readonly windowMs: number;
+  readonly cpuMilli: number;
+  readonly memoryBytes: number;
+}
+
+/** The resource metrics API (metrics.k8s.io), served by metrics-server. */
+export interface ResourceMetricsApi {
+  /** False until metrics-server has its first scrape (kubectl: `Metrics API not available`). */
+  available(): boolean;
+  /** Pods with metrics, in `namespace` or everywhere when undefined. */
+  podMetrics(namespace?: string): readonly PodMetricsSample[];
+  nodeMetrics(): readonly NodeMetricsSample[];
 }
 
 /** Per-container resource use as the kubelet's summary API reports it. */
@@ -51,12 +100,25 @@ export interface KubeletSummaries {
 /** How a serving container answers a request that reached it (implemented by the kubelet's process model). */
 export interface PodRequestHandler {
   /** Undefined when nothing in the pod listens on `port` (the client sees connection refused). */
-  handle(
+  handle(podKey: string, port: number, path: string, sourceIp: string): ServedResponse | undefined;
+  /**
+   * Serves `count` identical requests at once (charging the container for all of them). Optional:
+   * without it the network calls `handle` once and counts the rest as answered alike.
+   */
+  handleMany?(
     podKey: string,
     port: number,
     path: string,
     sourceIp: string,
-  ): { status: number; body: string } | undefined;
+    count: number,
+  ): ServedResponse | undefined;
+}
+
+export interface ServedResponse {
+  readonly status: number;
+  readonly body: string;
+  /** How long the container took to answer (default 2 ms); drives least-connection balancing. */
+  readonly latencyMs?: number;
 }
 
 /** Late-bound services the cluster wiring fills in once every component exists. */
@@ -64,6 +126,7 @@ export interface ClusterServices {
   network: ClusterNetwork;
   summaries: KubeletSummaries;
   podRequests: PodRequestHandler;
+  metrics: ResourceMetricsApi;
 }
 
 /** Defaults until the real implementations are bound: no network, no usage. */
@@ -72,8 +135,15 @@ export function createClusterServices(): ClusterServices {
     network: {
       resolve: () => undefined,
       request: () => ({ error: 'bad address' }),
+      requestMany: (_origin, _url, count) => ({
+        answered: 0,
+        failed: count,
+        last: { error: 'bad address' },
+      }),
+      lookup: () => undefined,
     },
     summaries: { usageOnNode: () => [] },
     podRequests: { handle: () => undefined },
+    metrics: { available: () => false, podMetrics: () => [], nodeMetrics: () => [] },
   };
 }
