@@ -1,0 +1,332 @@
+/**
+ * One vanilla Zustand store per playground. It owns the simulated Cluster and a kubectl Shell;
+ * every action is a verb that calls into them and then publishes one batched snapshot. Nothing
+ * here touches the DOM, so tests build a store in Node with no React at all.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCluster, type Cluster } from '../sim/index.ts';
+import { Shell } from '../kubectl/index.ts';
+import { completeLine } from './completion.ts';
+import { loadJson, saveJson } from './persist.ts';
+import {
+  announcementsFor,
+  initialSnapshot,
+  nextSnapshot,
+  type ClusterSnapshot,
+} from './snapshot.ts';
+import {
+  editorWorkspace,
+  fileNameProblem,
+  freshFileName,
+  STARTER_DEPLOYMENT,
+  STARTER_FILE_NAME,
+  type EditorFile,
+} from './workspace.ts';
+
+export const SPEEDS = [1, 2, 5, 10, 60] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+/** Where a command came from: the terminal, the editor's Apply, or a click in the cluster view. */
+export type CommandSource = 'terminal' | 'editor' | 'chaos' | 'test';
+
+export interface TranscriptEntry {
+  readonly id: number;
+  readonly source: CommandSource;
+  readonly command: string;
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly simTimeMs: number;
+}
+
+export type Selection =
+  { readonly kind: 'pod'; readonly key: string } | { readonly kind: 'node'; readonly name: string };
+
+export interface ApplyResult {
+  readonly fileName: string;
+  readonly ok: boolean;
+  /** One line per object (`deployment.apps/web created`) or per error. */
+  readonly lines: readonly { readonly text: string; readonly error: boolean }[];
+}
+
+export interface PlaygroundState {
+  readonly seed: number;
+  readonly cluster: ClusterSnapshot;
+  readonly playing: boolean;
+  readonly speed: Speed;
+  readonly transcript: readonly TranscriptEntry[];
+  readonly files: readonly EditorFile[];
+  readonly activeFile: string;
+  readonly lastApply: ApplyResult | undefined;
+  readonly selection: Selection | undefined;
+  /** The latest polite announcement for screen readers, with a counter so repeats re-announce. */
+  readonly announcement: { readonly id: number; readonly text: string };
+  readonly actions: PlaygroundActions;
+}
+
+export interface PlaygroundActions {
+  runCommand(line: string, stdin?: string, source?: CommandSource): TranscriptEntry;
+  applyManifest(text: string, fileName: string): ApplyResult;
+  advanceBy(ms: number): void;
+  /** Publishes a snapshot of whatever the sim did since the last one (the driver calls this). */
+  sync(): void;
+  setSpeed(speed: Speed): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** Pauses and moves virtual time one second. */
+  step(): void;
+  select(selection: Selection | undefined): void;
+  /** Read-only kubectl output for the inspector (`get -o yaml`); never echoed. */
+  inspect(line: string): string;
+  complete(line: string): readonly string[];
+  // Editor workspace.
+  setActiveFile(name: string): void;
+  setFileText(name: string, text: string): void;
+  newFile(name: string, text?: string): string | undefined;
+  renameFile(from: string, to: string): string | undefined;
+  deleteFile(name: string): void;
+  // Chaos, through the engine so behaviour matches the terminal.
+  deletePod(key: string): TranscriptEntry;
+  failNode(name: string): TranscriptEntry;
+  recoverNode(name: string): TranscriptEntry;
+  cordonNode(name: string): TranscriptEntry;
+  uncordonNode(name: string): TranscriptEntry;
+  addNode(): TranscriptEntry;
+}
+
+export interface PlaygroundStoreOptions {
+  readonly seed?: number;
+  /** Start with the clock running (default true: a cluster runs on its own, like a real one). */
+  readonly playing?: boolean;
+  /** Remember editor files in localStorage (default false; the app turns it on). */
+  readonly persistFiles?: boolean;
+  /** A ready-made cluster (tests); otherwise a fresh default cluster for `seed`. */
+  readonly cluster?: Cluster;
+}
+
+export type PlaygroundStore = StoreApi<PlaygroundState> & {
+  /** The simulated cluster, for the driver and the test API. UI code reads snapshots instead. */
+  readonly sim: Cluster;
+};
+
+const MAX_TRANSCRIPT = 500;
+const FILES_KEY = 'editor-files';
+
+function isEditorFiles(value: unknown): value is EditorFile[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every(
+      (f) =>
+        typeof f === 'object' &&
+        f !== null &&
+        typeof (f as EditorFile).name === 'string' &&
+        typeof (f as EditorFile).text === 'string',
+    )
+  );
+}
+
+/** kubectl's apply output, one result line per object; errors keep their own lines. */
+function applyLines(stdout: string, stderr: string): ApplyResult['lines'] {
+  const lines: { text: string; error: boolean }[] = [];
+  for (const text of stdout.split('\n')) if (text !== '') lines.push({ text, error: false });
+  for (const text of stderr.split('\n')) if (text !== '') lines.push({ text, error: true });
+  return lines;
+}
+
+export function createPlaygroundStore(options: PlaygroundStoreOptions = {}): PlaygroundStore {
+  const seed = options.seed ?? 1;
+  const cluster = options.cluster ?? createCluster({ seed });
+  const persistFiles = options.persistFiles ?? false;
+  const stored = persistFiles ? loadJson(FILES_KEY) : undefined;
+  const initialFiles: EditorFile[] = isEditorFiles(stored)
+    ? stored
+    : [{ name: STARTER_FILE_NAME, text: STARTER_DEPLOYMENT }];
+  let nextEntryId = 1;
+  let nextAnnouncementId = 1;
+
+  // The store is created below; the workspace reads its files lazily.
+  let getFiles: () => readonly EditorFile[] = () => initialFiles;
+  const shell = new Shell(cluster, { workspace: editorWorkspace(() => getFiles()) });
+
+  const store = createStore<PlaygroundState>()((set, get) => {
+    /** Publishes one snapshot for everything that happened since the last one. */
+    const publish = (extra: Partial<PlaygroundState> = {}): void => {
+      const prev = get().cluster;
+      const next = nextSnapshot(cluster, prev);
+      const patch: { -readonly [K in keyof PlaygroundState]?: PlaygroundState[K] } = { ...extra };
+      if (next !== prev) {
+        patch.cluster = next;
+        const said = announcementsFor(cluster.api.changeLog.since(prev.lastChangeSeq));
+        if (said.length > 0)
+          patch.announcement = {
+            id: nextAnnouncementId++,
+            text:
+              said.length > 3
+                ? `${said.slice(0, 3).join('. ')}. And ${String(said.length - 3)} more changes.`
+                : said.join('. '),
+          };
+      }
+      if (Object.keys(patch).length > 0) set(patch);
+    };
+
+    const saveFiles = (files: readonly EditorFile[]): void => {
+      if (persistFiles) saveJson(FILES_KEY, files);
+    };
+
+    const run = (
+      line: string,
+      stdin: string | undefined,
+      source: CommandSource,
+    ): TranscriptEntry => {
+      const result = shell.run(line, stdin);
+      const entry: TranscriptEntry = {
+        id: nextEntryId++,
+        source,
+        command: stdin === undefined ? line : `${line} <<EOF`,
+        exitCode: result.exitCode,
+        stdout: result.stdout,
+        stderr: result.stderr,
+        simTimeMs: cluster.now(),
+      };
+      const transcript = [...get().transcript, entry].slice(-MAX_TRANSCRIPT);
+      publish({ transcript });
+      return entry;
+    };
+
+    const podArgs = (key: string): string => {
+      const [namespace = 'default', name = ''] = key.split('/');
+      return `${name} -n ${namespace}`;
+    };
+
+    const actions: PlaygroundActions = {
+      runCommand: (line, stdin, source = 'terminal') => run(line, stdin, source),
+
+      applyManifest(text, fileName) {
+        actions.setFileText(fileName, text);
+        const entry = run(`kubectl apply -f ${fileName}`, undefined, 'editor');
+        const result: ApplyResult = {
+          fileName,
+          ok: entry.exitCode === 0,
+          lines: applyLines(entry.stdout, entry.stderr),
+        };
+        set({ lastApply: result });
+        return result;
+      },
+
+      advanceBy(ms) {
+        if (ms <= 0) return;
+        cluster.advance(ms);
+        publish();
+      },
+
+      sync() {
+        publish();
+      },
+
+      setSpeed(speed) {
+        if (get().speed !== speed) set({ speed });
+      },
+      play() {
+        if (!get().playing) set({ playing: true });
+      },
+      pause() {
+        if (get().playing) set({ playing: false });
+      },
+      togglePlay() {
+        set({ playing: !get().playing });
+      },
+      step() {
+        set({ playing: false });
+        actions.advanceBy(1000);
+      },
+
+      select(selection) {
+        set({ selection });
+      },
+
+      inspect(line) {
+        const result = shell.run(line);
+        return result.exitCode === 0 ? result.stdout : result.stderr;
+      },
+
+      complete: (line) => completeLine(line, cluster),
+
+      setActiveFile(name) {
+        if (get().files.some((f) => f.name === name)) set({ activeFile: name });
+      },
+      setFileText(name, text) {
+        const files = get().files;
+        const existing = files.find((f) => f.name === name);
+        if (existing?.text === text) return;
+        const next = existing
+          ? files.map((f) => (f.name === name ? { name, text } : f))
+          : [...files, { name, text }];
+        set({ files: next });
+        saveFiles(next);
+      },
+      newFile(name, text = '') {
+        const files = get().files;
+        const problem = fileNameProblem(
+          name,
+          files.map((f) => f.name),
+        );
+        if (problem) return problem;
+        const next = [...files, { name, text }];
+        set({ files: next, activeFile: name });
+        saveFiles(next);
+        return undefined;
+      },
+      renameFile(from, to) {
+        const files = get().files;
+        if (from === to) return undefined;
+        const problem = fileNameProblem(
+          to,
+          files.map((f) => f.name),
+        );
+        if (problem) return problem;
+        const next = files.map((f) => (f.name === from ? { ...f, name: to } : f));
+        set({ files: next, activeFile: get().activeFile === from ? to : get().activeFile });
+        saveFiles(next);
+        return undefined;
+      },
+      deleteFile(name) {
+        const files = get().files;
+        let next = files.filter((f) => f.name !== name);
+        if (next.length === 0) next = [{ name: freshFileName('untitled.yaml', []), text: '' }];
+        const active = get().activeFile === name ? (next[0]?.name ?? '') : get().activeFile;
+        set({ files: next, activeFile: active });
+        saveFiles(next);
+      },
+
+      deletePod: (key) => run(`kubectl delete pod ${podArgs(key)}`, undefined, 'chaos'),
+      failNode: (name) => run(`node fail ${name}`, undefined, 'chaos'),
+      recoverNode: (name) => run(`node recover ${name}`, undefined, 'chaos'),
+      cordonNode: (name) => run(`kubectl cordon ${name}`, undefined, 'chaos'),
+      uncordonNode: (name) => run(`kubectl uncordon ${name}`, undefined, 'chaos'),
+      addNode() {
+        const taken = [...get().cluster.objects.nodes.keys()];
+        let i = 1;
+        while (taken.includes(`node-${String(i)}`)) i++;
+        return run(`node add node-${String(i)}`, undefined, 'chaos');
+      },
+    };
+
+    return {
+      seed,
+      cluster: initialSnapshot(cluster),
+      playing: options.playing ?? true,
+      speed: 1,
+      transcript: [],
+      files: initialFiles,
+      activeFile: initialFiles[0]?.name ?? STARTER_FILE_NAME,
+      lastApply: undefined,
+      selection: undefined,
+      announcement: { id: 0, text: '' },
+      actions,
+    };
+  });
+  getFiles = () => store.getState().files;
+  return Object.assign(store, { sim: cluster });
+}
