@@ -65,34 +65,34 @@ export interface PlaygroundState {
 }
 
 export interface PlaygroundActions {
-  runCommand(line: string, stdin?: string, source?: CommandSource): TranscriptEntry;
-  applyManifest(text: string, fileName: string): ApplyResult;
-  advanceBy(ms: number): void;
+  readonly runCommand: (line: string, stdin?: string, source?: CommandSource) => TranscriptEntry;
+  readonly applyManifest: (text: string, fileName: string) => ApplyResult;
+  readonly advanceBy: (ms: number) => void;
   /** Publishes a snapshot of whatever the sim did since the last one (the driver calls this). */
-  sync(): void;
-  setSpeed(speed: Speed): void;
-  play(): void;
-  pause(): void;
-  togglePlay(): void;
+  readonly sync: () => void;
+  readonly setSpeed: (speed: Speed) => void;
+  readonly play: () => void;
+  readonly pause: () => void;
+  readonly togglePlay: () => void;
   /** Pauses and moves virtual time one second. */
-  step(): void;
-  select(selection: Selection | undefined): void;
+  readonly step: () => void;
+  readonly select: (selection: Selection | undefined) => void;
   /** Read-only kubectl output for the inspector (`get -o yaml`); never echoed. */
-  inspect(line: string): string;
-  complete(line: string): readonly string[];
+  readonly inspect: (line: string) => string;
+  readonly complete: (line: string) => readonly string[];
   // Editor workspace.
-  setActiveFile(name: string): void;
-  setFileText(name: string, text: string): void;
-  newFile(name: string, text?: string): string | undefined;
-  renameFile(from: string, to: string): string | undefined;
-  deleteFile(name: string): void;
+  readonly setActiveFile: (name: string) => void;
+  readonly setFileText: (name: string, text: string) => void;
+  readonly newFile: (name: string, text?: string) => string | undefined;
+  readonly renameFile: (from: string, to: string) => string | undefined;
+  readonly deleteFile: (name: string) => void;
   // Chaos, through the engine so behaviour matches the terminal.
-  deletePod(key: string): TranscriptEntry;
-  failNode(name: string): TranscriptEntry;
-  recoverNode(name: string): TranscriptEntry;
-  cordonNode(name: string): TranscriptEntry;
-  uncordonNode(name: string): TranscriptEntry;
-  addNode(): TranscriptEntry;
+  readonly deletePod: (key: string) => TranscriptEntry;
+  readonly failNode: (name: string) => TranscriptEntry;
+  readonly recoverNode: (name: string) => TranscriptEntry;
+  readonly cordonNode: (name: string) => TranscriptEntry;
+  readonly uncordonNode: (name: string) => TranscriptEntry;
+  readonly addNode: () => TranscriptEntry;
 }
 
 export interface PlaygroundStoreOptions {
