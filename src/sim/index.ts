@@ -5,6 +5,7 @@
 export { Cluster, createCluster, DEFAULT_NODE_SIZE, DEFAULT_START_TIME_MS } from './cluster.ts';
 export type { ClusterOptions, NodeOptions } from './cluster.ts';
 export type { ApiServer, DeleteOptions, RequestOptions } from './api/apiServer.ts';
+export type { FieldValidation } from './api/validation/decodeRequest.ts';
 export { NAME_ALPHABET } from './api/apiServer.ts';
 export { ApiError, isApiError, formatFieldError } from './api/statusErrors.ts';
 export type { FieldError, StatusReason } from './api/statusErrors.ts';

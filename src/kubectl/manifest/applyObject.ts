@@ -3,7 +3,7 @@
  * annotation, or three-way merge (last applied, new config, live) and update it.
  * TODO(#7): strategic-merge list semantics (lists keyed by name) beyond whole-list replacement.
  */
-import type { Cluster, KubeObject, ResourceType } from '../../sim/index.ts';
+import type { Cluster, FieldValidation, KubeObject, ResourceType } from '../../sim/index.ts';
 import { qualifiedResource } from '../../sim/index.ts';
 import { kindPrefix } from '../resources.ts';
 import { toJson } from '../printers/yaml.ts';
@@ -52,7 +52,13 @@ export function applyObject(
   cluster: Cluster,
   type: ResourceType,
   config: KubeObject,
-  options: { dryRun: boolean; actor?: string },
+  options: {
+    dryRun: boolean;
+    actor?: string;
+    /** kubectl's `--validate`: Strict unless told otherwise. */
+    fieldValidation?: FieldValidation;
+    warnings?: string[];
+  },
 ): ApplyResult {
   const api = cluster.api;
   const resource = qualifiedResource(type);
@@ -62,6 +68,12 @@ export function applyObject(
   const prefix = `${kindPrefix(type)}/${name}`;
   const suffix = options.dryRun ? ' (dry run)' : '';
   const actor = options.actor ?? 'kubectl-client-side-apply';
+  const request = {
+    actor,
+    dryRun: options.dryRun,
+    fieldValidation: options.fieldValidation ?? 'Strict',
+    ...(options.warnings ? { warnings: options.warnings } : {}),
+  } as const;
   const live = api.get(resource, namespace, name);
   if (!live) {
     const toCreate = structuredClone(config);
@@ -69,7 +81,7 @@ export function applyObject(
       ...(toCreate.metadata.annotations ?? {}),
       [LAST_APPLIED]: annotation,
     };
-    const created = api.create(toCreate, { actor, dryRun: options.dryRun });
+    const created = api.create(toCreate, request);
     return { outcome: 'created', object: created, line: `${prefix} created${suffix}` };
   }
   const previousText = live.metadata.annotations?.[LAST_APPLIED];
@@ -85,7 +97,7 @@ export function applyObject(
     [LAST_APPLIED]: annotation,
   };
   merged.metadata.resourceVersion = live.metadata.resourceVersion ?? '';
-  const updated = api.update(merged, { actor, dryRun: options.dryRun });
+  const updated = api.update(merged, request);
   const changed = updated !== live;
   return changed
     ? { outcome: 'configured', object: updated, line: `${prefix} configured${suffix}` }

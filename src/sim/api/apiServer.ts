@@ -19,6 +19,7 @@ import {
 } from './resourceTypes.ts';
 import { ApiError, alreadyExists, conflict, invalid, notFound } from './statusErrors.ts';
 import type { KubeObject } from './types/index.ts';
+import { decodeRequest, type FieldValidation } from './validation/decodeRequest.ts';
 import { validateObjectMeta } from './validation/objectMeta.ts';
 import { WatchHub, type WatchHandler } from './watch.ts';
 
@@ -29,6 +30,13 @@ export interface RequestOptions {
   /** The client making the request, recorded in the change log. */
   readonly actor: string;
   readonly dryRun?: boolean;
+  /**
+   * How the request body is decoded against the kind's schema (`?fieldValidation=`): kubectl sends
+   * Strict. Unset means an in-process component whose objects are typed code: decoding is skipped.
+   */
+  readonly fieldValidation?: FieldValidation;
+  /** Collects warnings (unknown fields under `Warn`), as the `Warning:` response headers do. */
+  readonly warnings?: string[];
 }
 
 export interface DeleteOptions extends RequestOptions {
@@ -115,8 +123,11 @@ export class ApiServer {
     return this.store.currentRevision;
   }
 
-  create<T extends KubeObject>(input: T, opts: RequestOptions): T {
-    const type = this.typeOf(input);
+  create<T extends KubeObject>(request: T, opts: RequestOptions): T {
+    const type = this.typeOf(request);
+    const input = opts.fieldValidation
+      ? decodeRequest(request, type, opts.fieldValidation, opts.warnings)
+      : request;
     const resource = qualifiedResource(type);
     const strategy = this.strategyFor(resource);
     const obj = deepClone(input) as KubeObject;
@@ -151,8 +162,11 @@ export class ApiServer {
    * Replaces an object (PUT). With a resourceVersion set, it must match the stored one (optimistic
    * concurrency). An update that changes nothing writes nothing, as etcd3's GuaranteedUpdate.
    */
-  update<T extends KubeObject>(input: T, opts: RequestOptions & { subresource?: 'status' }): T {
-    const type = this.typeOf(input);
+  update<T extends KubeObject>(request: T, opts: RequestOptions & { subresource?: 'status' }): T {
+    const type = this.typeOf(request);
+    const input = opts.fieldValidation
+      ? decodeRequest(request, type, opts.fieldValidation, opts.warnings)
+      : request;
     const resource = qualifiedResource(type);
     const strategy = this.strategyFor(resource);
     const namespace = type.namespaced ? (input.metadata.namespace ?? 'default') : '';
