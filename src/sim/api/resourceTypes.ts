@@ -71,6 +71,13 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   t('leases', 'Lease', 'coordination.k8s.io', 'v1', true),
   t('endpointslices', 'EndpointSlice', 'discovery.k8s.io', 'v1', true),
   t('events', 'Event', 'events.k8s.io', 'v1', true, ['ev']),
+  t(
+    'kubeproxyconfigurations',
+    'KubeProxyConfiguration',
+    'kubeproxy.config.k8s.io',
+    'v1alpha1',
+    false,
+  ),
   t('ingressclasses', 'IngressClass', 'networking.k8s.io', 'v1', false),
   t('ingresses', 'Ingress', 'networking.k8s.io', 'v1', true, ['ing']),
   t('networkpolicies', 'NetworkPolicy', 'networking.k8s.io', 'v1', true, ['netpol']),

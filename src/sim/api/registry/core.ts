@@ -1,5 +1,4 @@
 /** Strategies for core/v1 kinds: Pod, Node, Namespace, Service, Event and the simple ones. */
-import type { SeededRandom } from '../../random/seededRandom.ts';
 import type { FieldError } from '../statusErrors.ts';
 import type { KubeObject, Pod, Service } from '../types/index.ts';
 import { deepEqual } from '../../util/objects.ts';
@@ -7,6 +6,14 @@ import { defaultPodSpec } from './podDefaults.ts';
 import { validatePodSpec } from './podValidation.ts';
 import type { ResourceStrategy } from './strategy.ts';
 import { qosClassOf } from '../podQos.ts';
+import {
+  allocateClusterIp,
+  allocateNodePorts,
+  needsNodePorts,
+  validateNodePorts,
+  validateServicePorts,
+  type ServiceAllocator,
+} from './serviceAllocation.ts';
 
 export const podStrategy: ResourceStrategy = {
   hasStatusSubresource: true,
@@ -67,11 +74,13 @@ export const namespaceStrategy: ResourceStrategy = {
   },
 };
 
-/** Allocates ClusterIPs from 10.96.0.0/12 (kubeadm's default service CIDR), as the service registry does. */
-export function createServiceStrategy(
-  random: SeededRandom,
-  usedIps: () => Iterable<string>,
-): ResourceStrategy {
+/**
+ * Services: defaults, ClusterIP and NodePort allocation, and the registry's port checks. Allocated
+ * values survive updates that omit them, as patchAllocatedValues does (service/strategy.go).
+ */
+export function createServiceStrategy(allocator: ServiceAllocator): ResourceStrategy {
+  const keyOf = (obj: KubeObject): string =>
+    `${obj.metadata.namespace ?? 'default'}/${obj.metadata.name ?? ''}`;
   return {
     hasStatusSubresource: true,
     defaults(obj) {
@@ -80,6 +89,11 @@ export function createServiceStrategy(
       const spec = svc.spec;
       spec.type ??= 'ClusterIP';
       spec.sessionAffinity ??= 'None';
+      if (spec.sessionAffinity === 'ClientIP') {
+        const clientIP = spec.sessionAffinityConfig?.clientIP ?? {};
+        clientIP.timeoutSeconds ??= 10800;
+        spec.sessionAffinityConfig = { clientIP };
+      }
       if (spec.type !== 'ExternalName') {
         spec.internalTrafficPolicy ??= 'Cluster';
         spec.ipFamilyPolicy ??= 'SingleStack';
@@ -91,33 +105,72 @@ export function createServiceStrategy(
       }
       if (spec.type === 'NodePort' || spec.type === 'LoadBalancer')
         spec.externalTrafficPolicy ??= 'Cluster';
+      if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
     },
     prepareForCreate(obj) {
       const svc = obj as unknown as Service;
       svc.status = { loadBalancer: {} };
       const spec = svc.spec ?? {};
+      allocateNodePorts(svc, keyOf(obj), allocator);
       if (spec.type === 'ExternalName' || spec.clusterIP === 'None') {
         if (spec.clusterIP === 'None') spec.clusterIPs = ['None'];
         return;
       }
-      if (!spec.clusterIP) {
-        const used = new Set(usedIps());
-        let ip = '';
-        do {
-          // 10.96.0.0/12 spans 10.96.0.0–10.111.255.255; .0.1 and .0.10 are the kubernetes and kube-dns services.
-          const n = 11 + random.int((1 << 20) - 12);
-          ip = `10.${String(96 + (n >> 16))}.${String((n >> 8) & 255)}.${String(n & 255)}`;
-        } while (used.has(ip));
-        spec.clusterIP = ip;
-      }
+      spec.clusterIP ||= allocateClusterIp(allocator);
       spec.clusterIPs = [spec.clusterIP];
     },
     validate(obj) {
-      const spec = (obj as unknown as Service).spec ?? {};
+      const svc = obj as unknown as Service;
+      const spec = svc.spec ?? {};
       const errors: FieldError[] = [];
       const needsPorts = spec.type !== 'ExternalName' && spec.clusterIP !== 'None';
       if (needsPorts && (spec.ports ?? []).length === 0)
         errors.push({ field: 'spec.ports', type: 'Required value' });
+      const types = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
+      if (!types.includes(spec.type ?? 'ClusterIP'))
+        errors.push({
+          field: 'spec.type',
+          type: 'Unsupported value',
+          value: spec.type,
+          detail: `supported values: ${types.map((t) => `"${t}"`).join(', ')}`,
+        });
+      if (spec.type === 'ExternalName' && !spec.externalName)
+        errors.push({ field: 'spec.externalName', type: 'Required value' });
+      errors.push(...validateServicePorts(spec), ...validateNodePorts(svc, keyOf(obj), allocator));
+      return errors;
+    },
+    validateUpdate(obj, old) {
+      // patchAllocatedValues runs in PrepareForUpdate upstream; our API server has no such hook, and
+      // validateUpdate is the last step that sees both objects before the write.
+      const svc = obj as unknown as Service;
+      const prev = (old as unknown as Service).spec ?? {};
+      const spec = (svc.spec ??= {});
+      const errors: FieldError[] = [];
+      if (spec.type !== 'ExternalName' && prev.type !== 'ExternalName') {
+        if (!spec.clusterIP) spec.clusterIP = prev.clusterIP;
+        else if (spec.clusterIP !== prev.clusterIP)
+          errors.push({
+            field: 'spec.clusterIPs[0]',
+            type: 'Invalid value',
+            value: spec.clusterIP,
+            detail: 'may not change once set',
+          });
+        if (spec.clusterIP) spec.clusterIPs = [spec.clusterIP];
+      }
+      if (spec.type !== 'ExternalName' && !spec.clusterIP) {
+        spec.clusterIP = allocateClusterIp(allocator);
+        spec.clusterIPs = [spec.clusterIP];
+      }
+      if (needsNodePorts(spec)) {
+        for (const port of spec.ports ?? []) {
+          if (port.nodePort) continue;
+          const same = (prev.ports ?? []).find(
+            (p) => p.port === port.port && (p.protocol ?? 'TCP') === port.protocol,
+          );
+          if (same?.nodePort) port.nodePort = same.nodePort;
+        }
+      }
+      allocateNodePorts(svc, keyOf(obj), allocator);
       return errors;
     },
   };

@@ -15,6 +15,14 @@ import {
   nodeStrategy,
   podStrategy,
 } from './core.ts';
+import { horizontalPodAutoscalerStrategy } from './autoscaling.ts';
+import {
+  endpointSliceStrategy,
+  ingressClassStrategy,
+  ingressStrategy,
+  kubeProxyConfigurationStrategy,
+  networkPolicyStrategy,
+} from './networking.ts';
 
 export function registerStrategies(api: ApiServer, random: SeededRandom): void {
   api.registerStrategy('pods', podStrategy);
@@ -23,15 +31,34 @@ export function registerStrategies(api: ApiServer, random: SeededRandom): void {
   api.registerStrategy('events', eventStrategy);
   api.registerStrategy(
     'services',
-    createServiceStrategy(random, function* usedIps() {
-      for (const svc of api.iterate('services')) {
-        const ip = (svc as unknown as Service).spec?.clusterIP;
-        if (ip) yield ip;
-      }
+    createServiceStrategy({
+      random,
+      *usedIps() {
+        for (const svc of api.iterate('services')) {
+          const ip = (svc as unknown as Service).spec?.clusterIP;
+          if (ip) yield ip;
+        }
+      },
+      *usedNodePorts(exceptKey) {
+        for (const svc of api.iterate('services')) {
+          if (`${svc.metadata.namespace ?? ''}/${svc.metadata.name ?? ''}` === exceptKey) continue;
+          for (const port of (svc as unknown as Service).spec?.ports ?? [])
+            if (port.nodePort) yield port.nodePort;
+        }
+      },
     }),
   );
   api.registerStrategy('deployments.apps', deploymentStrategy);
   api.registerStrategy('replicasets.apps', replicaSetStrategy);
   api.registerStrategy('daemonsets.apps', daemonSetStrategy);
   api.registerStrategy('statefulsets.apps', statefulSetStrategy);
+  api.registerStrategy('ingresses.networking.k8s.io', ingressStrategy);
+  api.registerStrategy('ingressclasses.networking.k8s.io', ingressClassStrategy);
+  api.registerStrategy('networkpolicies.networking.k8s.io', networkPolicyStrategy);
+  api.registerStrategy('endpointslices.discovery.k8s.io', endpointSliceStrategy);
+  api.registerStrategy('horizontalpodautoscalers.autoscaling', horizontalPodAutoscalerStrategy);
+  api.registerStrategy(
+    'kubeproxyconfigurations.kubeproxy.config.k8s.io',
+    kubeProxyConfigurationStrategy,
+  );
 }
