@@ -29,6 +29,8 @@ export interface Command {
   /** `get`, `rollout status`, … */
   readonly name: string;
   readonly flags: readonly FlagSpec[];
+  /** Flags that depend on the subcommand (`create deployment` vs `create service nodeport`). */
+  flagsFor?(words: readonly string[]): readonly FlagSpec[];
   /** Returns the exit code. Throwing a KubectlError prints `error: …` and exits 1. */
   run(ctx: CommandContext, args: ParsedArgs): number;
 }

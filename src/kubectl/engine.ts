@@ -11,6 +11,10 @@ import {
   type Workspace,
 } from './command.ts';
 import { applyCommand } from './cmd/apply.ts';
+import { autoscaleCommand } from './cmd/autoscale.ts';
+import { createCommand } from './cmd/create/create.ts';
+import { exposeCommand } from './cmd/expose.ts';
+import { runCommand } from './cmd/run.ts';
 import { deleteCommand } from './cmd/delete.ts';
 import { getCommand } from './cmd/get.ts';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './cmd/info.ts';
@@ -28,6 +32,10 @@ const KUBECTL_COMMANDS: readonly Command[] = [
   versionCommand,
   clusterInfoCommand,
   apiResourcesCommand,
+  createCommand,
+  runCommand,
+  exposeCommand,
+  autoscaleCommand,
 ];
 
 const DIRECTIVES: readonly Command[] = [
@@ -39,16 +47,12 @@ const DIRECTIVES: readonly Command[] = [
 
 /** kubectl commands Kubeplay knows by name but does not simulate yet. */
 const KNOWN_KUBECTL = new Set([
-  'create',
-  'expose',
-  'run',
   'set',
   'explain',
   'edit',
   'patch',
   'replace',
   'rollout',
-  'autoscale',
   'certificate',
   'cluster-info',
   'top',
@@ -157,7 +161,7 @@ export class Shell {
     }
     let args;
     try {
-      args = parseArgs(rest.slice(1), command.flags);
+      args = parseArgs(rest.slice(1), command.flagsFor?.(rest.slice(1)) ?? command.flags);
     } catch (error) {
       if (error instanceof FlagError)
         throw new KubectlError(error.message, directive ? undefined : command.name);

@@ -2,7 +2,8 @@
  * Flag parsing with kubectl's (cobra/pflag) rules and messages: `--name value`, `--name=value`,
  * `-n value`, `-nvalue`, `-owide`, boolean flags, `--` ending flags.
  */
-export type FlagType = 'bool' | 'string' | 'int' | 'strings';
+/** `strings` is pflag's StringSlice (split on commas); `array` is StringArray (kept whole). */
+export type FlagType = 'bool' | 'string' | 'int' | 'strings' | 'array';
 
 export interface FlagSpec {
   readonly name: string;
@@ -53,10 +54,11 @@ export function parseArgs(args: readonly string[], specs: readonly FlagSpec[]): 
           `invalid argument "${String(raw)}" for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: strconv.ParseInt: parsing "${String(raw)}": invalid syntax`,
         );
       flags.set(spec.name, n);
-    } else if (spec.type === 'strings') {
+    } else if (spec.type === 'strings' || spec.type === 'array') {
       const prev = flags.get(spec.name);
       const list = Array.isArray(prev) ? prev : [];
-      flags.set(spec.name, [...list, ...String(raw).split(',')]);
+      const text = String(raw);
+      flags.set(spec.name, [...list, ...(spec.type === 'array' ? [text] : text.split(','))]);
     } else {
       flags.set(spec.name, String(raw));
     }
