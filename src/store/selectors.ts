@@ -9,6 +9,8 @@ import {
   podRequests,
   milliCpu,
   bytes,
+  formatBytes,
+  formatMilliCpu,
   type Event,
   type KubeObject,
   type Node,
@@ -50,6 +52,10 @@ export interface NodeView {
   readonly memoryAllocatableBytes: number;
   readonly podCount: number;
   readonly podCapacity: number;
+  /** `750m / 4`, requests over allocatable in Kubernetes quantities. */
+  readonly cpuText: string;
+  /** `384Mi / 8Gi`. */
+  readonly memoryText: string;
 }
 
 export interface EventRow {
@@ -198,6 +204,8 @@ export function selectNodeViews(snapshot: ClusterSnapshot): readonly NodeView[] 
       const status = nodeStatus(node);
       const allocatable = node.status?.allocatable ?? {};
       const u = usage.get(name) ?? { cpu: 0, memory: 0, count: 0 };
+      const cpuAllocatable = milliCpu(allocatable.cpu ?? '0');
+      const memoryAllocatable = bytes(allocatable.memory ?? '0');
       return {
         name,
         status,
@@ -206,11 +214,13 @@ export function selectNodeViews(snapshot: ClusterSnapshot): readonly NodeView[] 
         roles: nodeRoles(node),
         taints: (node.spec?.taints ?? []).map(formatTaint),
         cpuRequestedMilli: u.cpu,
-        cpuAllocatableMilli: milliCpu(allocatable.cpu ?? '0'),
+        cpuAllocatableMilli: cpuAllocatable,
         memoryRequestedBytes: u.memory,
-        memoryAllocatableBytes: bytes(allocatable.memory ?? '0'),
+        memoryAllocatableBytes: memoryAllocatable,
         podCount: u.count,
         podCapacity: Number(allocatable.pods ?? '0'),
+        cpuText: `${formatMilliCpu(u.cpu)} / ${formatMilliCpu(cpuAllocatable)}`,
+        memoryText: `${formatBytes(u.memory)} / ${formatBytes(memoryAllocatable)}`,
       };
     })
     .sort((a, b) => compareNodes(a, b));
