@@ -1,4 +1,5 @@
 /** `kubectl apply -f`: every valid object is applied; each invalid one is reported, as kubectl does. */
+import type { FieldValidation } from '../../sim/index.ts';
 import { KubectlError, type Command } from '../command.ts';
 import { describeError } from '../errors.ts';
 import { applyObject } from '../manifest/applyObject.ts';
@@ -6,6 +7,26 @@ import { readSources } from '../manifest/readSources.ts';
 import { toObjects } from '../manifest/toObjects.ts';
 import { toJson, toYaml } from '../printers/yaml.ts';
 import { flagBool, flagString, flagStrings } from '../shell/flags.ts';
+
+/** kubectl's `--validate` values (cmdutil.GetValidationDirective). */
+function fieldValidationOf(flag: string | undefined): FieldValidation {
+  switch (flag) {
+    case undefined:
+    case '':
+    case 'true':
+    case 'strict':
+      return 'Strict';
+    case 'warn':
+      return 'Warn';
+    case 'false':
+    case 'ignore':
+      return 'Ignore';
+    default:
+      throw new KubectlError(
+        `invalid - validate option "${flag}"; must be one of: strict (or true), warn, ignore (or false)`,
+      );
+  }
+}
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -33,6 +54,7 @@ export const applyCommand: Command = {
       );
     }
     const dryRun = dryRunFlag === 'client' || dryRunFlag === 'server';
+    const fieldValidation = fieldValidationOf(flagString(args.flags, 'validate'));
     const namespaceFlag = flagString(args.flags, 'namespace');
     const docs = readSources(
       ctx,
@@ -42,6 +64,7 @@ export const applyCommand: Command = {
     const objects = toObjects(docs, namespaceFlag ?? ctx.namespace, namespaceFlag !== undefined);
     const output = flagString(args.flags, 'output');
     let failed = false;
+    const warnings: string[] = [];
     for (const item of objects) {
       if (!item.ok) {
         ctx.err(`${item.message}\n`);
@@ -49,7 +72,13 @@ export const applyCommand: Command = {
         continue;
       }
       try {
-        const result = applyObject(ctx.cluster, item.type, item.object, { dryRun });
+        const result = applyObject(ctx.cluster, item.type, item.object, {
+          dryRun,
+          source: item.source,
+          fieldValidation,
+          warnings,
+        });
+        for (const warning of warnings.splice(0)) ctx.err(`Warning: ${warning}\n`);
         const line =
           dryRunFlag === 'server'
             ? result.line.replace('(dry run)', '(server dry run)')

@@ -58,6 +58,8 @@ export function applyObject(
     /** kubectl's `--validate`: Strict unless told otherwise. */
     fieldValidation?: FieldValidation;
     warnings?: string[];
+    /** The file the object came from, as kubectl names it in errors. */
+    source?: string;
   },
 ): ApplyResult {
   const api = cluster.api;
@@ -74,6 +76,13 @@ export function applyObject(
     fieldValidation: options.fieldValidation ?? 'Strict',
     ...(options.warnings ? { warnings: options.warnings } : {}),
   } as const;
+  if (name === '') {
+    // kubectl apply reads the live object first, and client-go refuses a GET without a name.
+    const gv = type.group === '' ? `/${type.version}` : `${type.group}/${type.version}`;
+    throw new Error(
+      `error when retrieving current configuration of:\nResource: "${gv}, Resource=${type.plural}", GroupVersionKind: "${gv}, Kind=${type.kind}"\nName: "", Namespace: "${namespace}"\nfrom server for: "${options.source ?? ''}": resource name may not be empty`,
+    );
+  }
   const live = api.get(resource, namespace, name);
   if (!live) {
     const toCreate = structuredClone(config);

@@ -3,7 +3,8 @@
  * apiVersion/kind, expands `kind: List`, maps kinds to resources and settles the namespace.
  */
 import type { KubeObject, ResourceType } from '../../sim/index.ts';
-import { RESOURCE_TYPES, resourceTypeForKind } from '../../sim/index.ts';
+import { RESOURCE_TYPES, apiVersionOf, resourceTypeForKind } from '../../sim/index.ts';
+import { isRemoved, noMatchHint, notSimulatedReason } from './notSimulated.ts';
 import type { SourceDocument } from './readSources.ts';
 
 export type ObjectOrError =
@@ -26,6 +27,28 @@ function normalizeScalars(value: unknown): unknown {
   if (isMap(value))
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeScalars(v)]));
   return value;
+}
+
+/**
+ * kubectl's `resource mapping not found` error for a kind the server does not serve, followed by a
+ * Kubeplay note on why; or, for kinds a real cluster serves that Kubeplay leaves out, a refusal that
+ * names the kind and the reason.
+ */
+function unknownKindMessage(
+  apiVersion: string,
+  kind: string,
+  metadata: Record<string, unknown>,
+  source: string,
+): string {
+  const name = typeof metadata.name === 'string' ? metadata.name : '';
+  const refusal = isRemoved(apiVersion, kind) ? undefined : notSimulatedReason(apiVersion, kind);
+  if (refusal) return `error: ${refusal}. "${name}" from "${source}" was not applied.`;
+  const served = [
+    ...new Set(RESOURCE_TYPES.filter((t) => t.kind === kind).map((t) => apiVersionOf(t))),
+  ];
+  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
+  const hint = noMatchHint(apiVersion, kind, served);
+  return `error: resource mapping not found for name: "${name}" namespace: "${namespace}" from "${source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first${hint ? `\n(Kubeplay: ${hint})` : ''}`;
 }
 
 export function toObjects(
@@ -63,20 +86,12 @@ export function toObjects(
       return;
     }
     const metadata = isMap(value.metadata) ? value.metadata : {};
-    const name = typeof metadata.name === 'string' ? metadata.name : '';
     const type = resourceTypeForKind(apiVersion, kind);
     if (!type) {
-      const otherVersions = RESOURCE_TYPES.filter((t) => t.kind === kind).map((t) =>
-        t.group === '' ? t.version : `${t.group}/${t.version}`,
-      );
-      const hint =
-        otherVersions.length > 0
-          ? `\nKubernetes v1.32 serves ${kind} as apiVersion ${[...new Set(otherVersions)].join(' or ')}`
-          : '\nensure CRDs are installed first';
       out.push({
         ok: false,
         source,
-        message: `error: resource mapping not found for name: "${name}" namespace: "${typeof metadata.namespace === 'string' ? metadata.namespace : ''}" from "${source}": no matches for kind "${kind}" in version "${apiVersion}"${hint}`,
+        message: unknownKindMessage(apiVersion, kind, metadata, source),
       });
       return;
     }
