@@ -5,10 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { runScript, type TranscriptEntry } from '../kubectl/index.ts';
+import { runLessonsCli } from './lessons.ts';
 import { nodeWorkspace } from './nodeWorkspace.ts';
 
 const USAGE = `Usage:
   kubeplay run [--seed N] [--json] <script-file | ->
+  kubeplay lessons check [path] [--results file.json]
 
 Runs a script against a fresh simulated cluster and prints each command's output.
 A script has one command a line: kubectl commands (the word "kubectl" optional) and
@@ -29,10 +31,7 @@ export function runCli(io: CliIo): number {
     io.write(USAGE);
     return command === undefined ? 1 : 0;
   }
-  if (command === 'lessons') {
-    io.writeError('kubeplay lessons check arrives with the lessons (not in this version yet)\n');
-    return 1;
-  }
+  if (command === 'lessons') return runLessonsCli(io, rest);
   if (command !== 'run') {
     io.writeError(`kubeplay: unknown command "${command}"\n\n${USAGE}`);
     return 1;
