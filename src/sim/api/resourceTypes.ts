@@ -88,6 +88,15 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   t('roles', 'Role', 'rbac.authorization.k8s.io', 'v1', true),
   t('priorityclasses', 'PriorityClass', 'scheduling.k8s.io', 'v1', false, ['pc']),
   t('storageclasses', 'StorageClass', 'storage.k8s.io', 'v1', false, ['sc']),
+  // Not served by a real API server (it is kube-scheduler's config file); applying one here
+  // reconfigures the simulated scheduler's profile.
+  t(
+    'kubeschedulerconfigurations',
+    'KubeSchedulerConfiguration',
+    'kubescheduler.config.k8s.io',
+    'v1',
+    false,
+  ),
 ];
 
 /** `deployments.apps`, or `pods` for the core group: the name kubectl prints in errors. */

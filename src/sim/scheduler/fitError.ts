@@ -1,6 +1,9 @@
 /**
  * The FailedScheduling message (framework.FitError.Error): `0/N nodes are available: <histogram>.`
- * with reasons counted, sorted as strings, then the PostFilter (preemption) message.
+ * with each reason counted, the entries sorted as strings, then the PostFilter (preemption)
+ * message. Each part is appended as `" %v."` (SeparatorFormat), so a PostFilter message that
+ * already ends in "." ends in ".." — as real FailedScheduling events do. A PreFilter rejection
+ * replaces the histogram with its own message.
  */
 export function formatHistogram(reasonsPerNode: readonly (readonly string[])[]): string {
   const counts = new Map<string, number>();
@@ -16,8 +19,10 @@ export function fitErrorMessage(
   numNodes: number,
   reasonsPerNode: readonly (readonly string[])[],
   postFilterMessage?: string,
+  preFilterMessage?: string,
 ): string {
-  let message = `0/${String(numNodes)} nodes are available: ${formatHistogram(reasonsPerNode)}.`;
-  if (postFilterMessage) message += ` ${postFilterMessage}`;
+  const body = preFilterMessage ?? formatHistogram(reasonsPerNode);
+  let message = `0/${String(numNodes)} nodes are available: ${body}.`;
+  if (postFilterMessage) message += ` ${postFilterMessage}.`;
   return message;
 }

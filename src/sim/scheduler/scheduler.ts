@@ -1,306 +1,489 @@
 /**
- * kube-scheduler: takes pending pods from the scheduling queue, filters and scores nodes with the
- * profile's plugins, and binds the pod to the best node. Mirrors pkg/scheduler/schedule_one.go.
+ * kube-scheduler: takes pending pods from the scheduling queue, runs the profile's plugins over
+ * the cache, preempts when nothing fits, assumes the pod on the chosen node and binds it through a
+ * rate-limited client. Mirrors pkg/scheduler/schedule_one.go (scheduleOne, schedulePod,
+ * handleSchedulingFailure, bindingCycle) and eventhandlers.go.
  */
 import type { ApiServer } from '../api/apiServer.ts';
 import type { KubeObject, Node, Pod } from '../api/types/index.ts';
 import { formatRfc3339 } from '../clock/timeFormat.ts';
+import type { VirtualClock } from '../clock/virtualClock.ts';
 import type { EventRecorder } from '../client/eventRecorder.ts';
 import { keyOf, splitKey } from '../client/indexer.ts';
 import type { ComponentContext, Reconciler } from '../client/reconciler.ts';
 import type { SeededRandom } from '../random/seededRandom.ts';
-import { deepClone } from '../util/objects.ts';
-import { fitErrorMessage, formatHistogram } from './fitError.ts';
-import {
-  CycleState,
-  isFilterPlugin,
-  isPreFilterPlugin,
-  isPreScorePlugin,
-  isScorePlugin,
-  type SchedulingSnapshot,
-  type Status,
-} from './framework/interfaces.ts';
-import { NodeInfo } from './framework/nodeInfo.ts';
-import { defaultProfile, type ProfilePlugin } from './plugins/registry.ts';
-import { SchedulingQueue } from './schedulingQueue.ts';
-import { SchedulingRecords, type NodeVerdict, type PluginScore } from './schedulingRecord.ts';
+import { deepClone, deepEqual } from '../util/objects.ts';
+import { BindLimiter, DEFAULT_CLIENT_BURST, DEFAULT_CLIENT_QPS } from './bindLimiter.ts';
+import { fitErrorMessage } from './fitError.ts';
+import { Framework, type CycleResult, type FilterFailure } from './framework/framework.ts';
+import type { CycleState } from './framework/interfaces.ts';
+import type { NodeInfo } from './framework/nodeInfo.ts';
+import type { PodInfo } from './framework/podInfo.ts';
+import { preempt, type Candidate } from './plugins/defaultpreemption/defaultPreemption.ts';
+import * as names from './plugins/names.ts';
+import type { Profile } from './plugins/registry.ts';
+import { podInfoOf, SchedulerCache } from './schedulerCache.ts';
+import { settingsFromConfig } from './schedulerConfig.ts';
+import { SchedulingQueue, type ClusterEvent } from './schedulingQueue.ts';
+import { SchedulingRecords, type AttemptSummary } from './schedulingRecord.ts';
+import { explainPending, type Suggestion } from './explain/whatWouldHelp.ts';
 
 export const SCHEDULER_NAME = 'default-scheduler';
+export const CONFIG_RESOURCE = 'kubeschedulerconfigurations.kubescheduler.config.k8s.io';
+export { numFeasibleNodesToFind } from './framework/framework.ts';
 
-/** numFeasibleNodesToFind with the adaptive percentageOfNodesToScore (schedule_one.go). */
-export function numFeasibleNodesToFind(numAllNodes: number, percentage = 0): number {
-  if (numAllNodes < 100) return numAllNodes;
-  let adaptive = percentage;
-  if (adaptive <= 0) {
-    adaptive = 50 - Math.trunc(numAllNodes / 125);
-    if (adaptive < 5) adaptive = 5;
-  }
-  const numNodes = Math.trunc((numAllNodes * adaptive) / 100);
-  return numNodes < 100 ? 100 : numNodes;
+export interface SchedulerOptions {
+  /** The API client's rate limit for binds (default 50 QPS, burst 100); Infinity disables it. */
+  readonly clientQps?: number;
+  readonly clientBurst?: number;
+  /** Keep per-node detail in the scheduling records (default true). */
+  readonly recordDetail?: boolean;
 }
+
+const set = (...plugins: string[]): ReadonlySet<string> => new Set(plugins);
+const ASSIGNED_POD_DELETED: ClusterEvent = {
+  label: 'AssignedPodDelete',
+  plugins: set(
+    names.NodeResourcesFit,
+    names.NodePorts,
+    names.InterPodAffinity,
+    names.PodTopologySpread,
+    names.VolumeBinding,
+  ),
+};
+const ASSIGNED_POD_ADDED: ClusterEvent = {
+  label: 'AssignedPodAdd',
+  plugins: set(names.InterPodAffinity, names.PodTopologySpread),
+};
+const STORAGE_CHANGED: ClusterEvent = { label: 'StorageChange', plugins: set(names.VolumeBinding) };
+const NAMESPACE_CHANGED: ClusterEvent = {
+  label: 'NamespaceChange',
+  plugins: set(names.InterPodAffinity),
+};
+const DISRUPTION_TARGET_MESSAGE = `${SCHEDULER_NAME}: preempting to accommodate a higher priority pod`;
 
 export class Scheduler implements Reconciler {
   readonly name = SCHEDULER_NAME;
   readonly queue: SchedulingQueue;
   readonly records = new SchedulingRecords();
+  readonly cache: SchedulerCache;
+  /** Problems in the applied KubeSchedulerConfiguration, if any. */
+  configErrors: readonly string[] = [];
+  private framework: Framework;
   private readonly api: ApiServer;
+  private readonly clock: VirtualClock;
   private readonly recorder: EventRecorder;
   private readonly random: SeededRandom;
-  private readonly nodeInfos = new Map<string, NodeInfo>();
-  private sortedNodes: NodeInfo[] | undefined;
-  /** Assigned, non-terminal pods → node name: what the node infos account for. */
-  private readonly assigned = new Map<string, string>();
+  private readonly limiter: BindLimiter;
+  private readonly recordDetail: boolean;
   private nextStartNodeIndex = 0;
-  private profile: ProfilePlugin[];
+  private readonly pendingBinds = new Map<string, number>();
 
-  constructor(ctx: ComponentContext, profile: ProfilePlugin[] = defaultProfile()) {
+  constructor(ctx: ComponentContext, options: SchedulerOptions = {}) {
     this.api = ctx.api;
-    this.profile = profile;
+    this.clock = ctx.clock;
     this.queue = new SchedulingQueue(ctx.clock);
     this.recorder = ctx.recorder({ component: SCHEDULER_NAME });
     this.random = ctx.random('scheduler');
-    for (const node of ctx.api.iterate('nodes')) this.onNode(node, false);
-    for (const pod of ctx.api.iterate('pods')) this.onPod(pod as KubeObject & Pod, false);
-    ctx.api.watch('nodes', (event) => {
-      this.onNode(event.object, event.type === 'DELETED');
-      this.queue.moveAllToActiveOrBackoff();
+    this.limiter = new BindLimiter(
+      options.clientQps ?? DEFAULT_CLIENT_QPS,
+      options.clientBurst ?? DEFAULT_CLIENT_BURST,
+      ctx.api.now(),
+    );
+    this.recordDetail = options.recordDetail ?? true;
+    const api = ctx.api;
+    this.cache = new SchedulerCache(
+      {
+        get: (resource, namespace, name) => api.get(resource, namespace, name),
+        list: (resource, namespace) => api.iterate(resource, namespace),
+      },
+      (namespace) => api.get('namespaces', '', namespace)?.metadata.labels,
+    );
+    this.framework = new Framework(settingsFromConfig(undefined).profile);
+    this.applyConfig();
+    for (const node of api.iterate('nodes')) this.onNode(node, 'ADDED');
+    for (const pod of api.iterate('pods')) this.onPod(pod as KubeObject & Pod, 'ADDED', undefined);
+    api.watch('nodes', (e) => {
+      this.onNode(e.object, e.type);
     });
-    ctx.api.watch('pods', (event) => {
-      const wasAssigned = this.assigned.has(keyOf(event.object));
-      this.onPod(event.object as KubeObject & Pod, event.type === 'DELETED');
-      // A pod that stopped using a node's resources may let parked pods fit.
-      if (wasAssigned && !this.assigned.has(keyOf(event.object)))
-        this.queue.moveAllToActiveOrBackoff();
+    api.watch('pods', (e) => {
+      this.onPod(
+        e.object as KubeObject & Pod,
+        e.type,
+        e.previous as (KubeObject & Pod) | undefined,
+      );
+    });
+    for (const r of [
+      'persistentvolumeclaims',
+      'persistentvolumes',
+      'storageclasses.storage.k8s.io',
+    ])
+      api.watch(r, () => {
+        this.queue.onEvent(STORAGE_CHANGED);
+      });
+    api.watch('namespaces', (e) => {
+      if (!deepEqual(e.object.metadata.labels, e.previous?.metadata.labels))
+        this.queue.onEvent(NAMESPACE_CHANGED);
+    });
+    api.watch(CONFIG_RESOURCE, () => {
+      this.applyConfig();
+      this.queue.moveAll();
     });
   }
 
-  /** Replaces the profile (a KubeSchedulerConfiguration was applied). */
-  setProfile(profile: ProfilePlugin[]): void {
-    this.profile = profile;
+  get profile(): Profile {
+    return this.framework.profile;
+  }
+
+  /** Replaces the profile directly (tests and tools; the API path is KubeSchedulerConfiguration). */
+  setProfile(profile: Profile): void {
+    this.framework = new Framework(profile);
+  }
+
+  /** Changes the bind client's rate limit (QPS and burst); Infinity disables it. */
+  setClientRateLimit(qps: number, burst: number): void {
+    this.limiter.configure(qps, burst, this.api.now());
+  }
+
+  /** The smallest changes that would let a pending pod schedule, checked by re-running filters. */
+  explain(namespace: string, name: string): readonly Suggestion[] {
+    const pod = this.api.get('pods', namespace, name) as (KubeObject & Pod) | undefined;
+    if (!pod || pod.spec?.nodeName) return [];
+    return explainPending(this.framework, this.cache, podInfoOf(pod), this.nodeTemplate());
   }
 
   sync(key: string): void {
     const { namespace, name } = splitKey(key);
     const pod = this.api.get('pods', namespace, name) as (KubeObject & Pod) | undefined;
-    if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp) {
+    if (
+      !pod ||
+      pod.spec?.nodeName ||
+      pod.metadata.deletionTimestamp ||
+      this.cache.assumed.has(key)
+    ) {
       this.queue.done(key);
       return;
     }
     this.scheduleOne(key, pod);
   }
 
-  private onNode(node: KubeObject, deleted: boolean): void {
-    const name = node.metadata.name ?? '';
-    this.sortedNodes = undefined;
-    if (deleted) {
-      this.nodeInfos.delete(name);
-      return;
-    }
-    const existing = this.nodeInfos.get(name);
-    if (existing) {
-      existing.setNode(node as Node);
-      return;
-    }
-    const info = new NodeInfo(node as Node);
-    this.nodeInfos.set(name, info);
-    for (const [podKey, nodeName] of this.assigned) {
-      if (nodeName !== name) continue;
-      const { namespace, name: podName } = splitKey(podKey);
-      const pod = this.api.get('pods', namespace, podName);
-      if (pod) info.addPod(podKey, pod as Pod);
-    }
+  private applyConfig(): void {
+    const configs = this.api.list(CONFIG_RESOURCE);
+    const settings = settingsFromConfig(configs[configs.length - 1]);
+    this.framework = new Framework(settings.profile);
+    this.queue.initialBackoffMs = settings.initialBackoffMs;
+    this.queue.maxBackoffMs = settings.maxBackoffMs;
+    this.configErrors = settings.errors;
   }
 
-  private onPod(pod: KubeObject & Pod, deleted: boolean): void {
+  private onNode(node: KubeObject, type: string): void {
+    const name = node.metadata.name ?? '';
+    if (type === 'DELETED') {
+      this.cache.removeNode(name);
+      return;
+    }
+    const changed = this.cache.setNode(node as Node);
+    if (changed.added) {
+      this.queue.onEvent({ label: 'NodeAdd', plugins: 'all' });
+      return;
+    }
+    const plugins: string[] = [];
+    if (changed.labels)
+      plugins.push(
+        names.NodeAffinity,
+        names.PodTopologySpread,
+        names.InterPodAffinity,
+        names.VolumeBinding,
+      );
+    if (changed.taints) plugins.push(names.TaintToleration);
+    if (changed.allocatable) plugins.push(names.NodeResourcesFit);
+    if (changed.unschedulable) plugins.push(names.NodeUnschedulable);
+    if (plugins.length > 0) this.queue.onEvent({ label: 'NodeUpdate', plugins: new Set(plugins) });
+  }
+
+  private onPod(
+    pod: KubeObject & Pod,
+    type: string,
+    previous: (KubeObject & Pod) | undefined,
+  ): void {
     const key = keyOf(pod);
     const phase = pod.status?.phase;
     const terminal = phase === 'Succeeded' || phase === 'Failed';
     const nodeName = pod.spec?.nodeName;
-    const previousNode = this.assigned.get(key);
-    if (previousNode !== undefined && (deleted || terminal || previousNode !== nodeName)) {
-      this.nodeInfos.get(previousNode)?.removePod(key);
-      this.assigned.delete(key);
-    }
-    if (deleted || terminal) {
+    if (type === 'DELETED' || terminal) {
+      const wasCounted = this.cache.nodeOf(key) !== undefined;
+      this.cache.removePod(key);
+      this.cache.unnominate(key);
       this.queue.delete(key);
-      if (deleted) this.records.forget(pod.metadata.uid ?? '');
+      this.pendingBinds.delete(key);
+      if (type === 'DELETED') this.records.forget(pod.metadata.uid ?? '');
+      if (wasCounted) this.queue.onEvent(ASSIGNED_POD_DELETED);
       return;
     }
     if (nodeName) {
-      this.assigned.set(key, nodeName);
-      this.nodeInfos.get(nodeName)?.addPod(key, pod);
+      const known = this.cache.nodeOf(key) === nodeName && !this.cache.assumed.has(key);
+      this.cache.addPod(podInfoOf(pod), nodeName);
+      this.cache.assumed.delete(key);
+      this.cache.unnominate(key);
       this.queue.done(key);
+      const labelsChanged = !deepEqual(pod.metadata.labels, previous?.metadata.labels);
+      if (!known || labelsChanged) this.queue.onEvent(ASSIGNED_POD_ADDED);
       return;
     }
-    if (
-      (pod.spec?.schedulerName ?? SCHEDULER_NAME) !== SCHEDULER_NAME ||
-      pod.metadata.deletionTimestamp
-    )
+    if ((pod.spec?.schedulerName ?? SCHEDULER_NAME) !== SCHEDULER_NAME) return;
+    if (this.cache.assumed.has(key)) return;
+    if (pod.metadata.deletionTimestamp) {
+      this.queue.delete(key);
       return;
+    }
+    if (pod.status?.nominatedNodeName)
+      this.cache.nominate(podInfoOf(pod), pod.status.nominatedNodeName);
+    else this.cache.unnominate(key);
+    // Status-only updates (the scheduler's own condition patches) do not requeue (isPodUpdated).
+    if (type === 'MODIFIED' && previous && this.queue.where(key) !== undefined) {
+      const strip = (p: KubeObject) => ({
+        ...p,
+        status: undefined,
+        metadata: { ...p.metadata, resourceVersion: undefined, generation: undefined },
+      });
+      if (deepEqual(strip(pod), strip(previous))) return;
+      this.queue.delete(key);
+    }
     this.queue.add(key, pod.spec?.priority ?? 0);
   }
 
-  private nodesInOrder(): NodeInfo[] {
-    this.sortedNodes ??= [...this.nodeInfos.values()].sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    );
-    return this.sortedNodes;
+  /** Copies of nodes with room held for pods nominated there by preemption. */
+  private nodeView(pod: PodInfo): ((info: NodeInfo) => NodeInfo) | undefined {
+    if (!this.cache.hasNominations) return undefined;
+    return (info) => {
+      const nominated = this.cache
+        .nominatedPods(info.name)
+        .filter((p) => p.priority >= pod.priority && p.key !== pod.key);
+      if (nominated.length === 0) return info;
+      const copy = info.clone();
+      for (const p of nominated) copy.addPod(p);
+      return copy;
+    };
   }
 
   private scheduleOne(key: string, pod: KubeObject & Pod): void {
-    const nodes = this.nodesInOrder();
-    const snapshot: SchedulingSnapshot = {
-      nodeInfos: nodes,
-      nodeInfo: (n) => this.nodeInfos.get(n),
+    const podInfo = podInfoOf(pod);
+    const nodes = this.cache.nodeInfos;
+    const base = {
+      podKey: key,
+      podUid: pod.metadata.uid ?? '',
+      attempt: this.queue.attemptsOf(key),
+      timeMs: this.api.now(),
+      totalNodes: nodes.length,
     };
-    const state = new CycleState();
-    const attempt = this.queue.attemptsOf(key);
-    const base = { podKey: key, podUid: pod.metadata.uid ?? '', attempt, timeMs: this.api.now() };
-    for (const { plugin } of this.profile) {
-      if (!isPreFilterPlugin(plugin)) continue;
-      const status = plugin.preFilter(state, pod, snapshot);
-      if (status.code !== 'Success' && status.code !== 'Skip') {
-        const message = `0/${String(nodes.length)} nodes are available: ${status.reasons.join(', ')}.`;
-        this.records.add({ ...base, nodes: [], message });
-        this.handleFailure(key, pod, message);
-        return;
-      }
-    }
-    const { feasible, verdicts, rejected } = this.findFeasibleNodes(state, pod, nodes);
-    if (feasible.length === 0) {
-      const message = fitErrorMessage(
-        nodes.length,
-        rejected.map((r) => r.status.reasons),
-        this.preemptionMessage(pod, rejected),
-      );
-      this.records.add({ ...base, nodes: verdicts, message });
-      this.handleFailure(key, pod, message);
+    if (nodes.length === 0) {
+      const message = 'no nodes available to schedule pods';
+      this.records.add({
+        ...base,
+        evaluatedNodes: 0,
+        feasibleNodes: 0,
+        message,
+        detail: undefined,
+      });
+      this.handleFailure(key, pod, message, new Set());
       return;
     }
-    const scored = this.scoreNodes(state, pod, feasible, snapshot);
-    const chosen = this.selectHost(scored);
-    const nodeVerdicts = verdicts.map((v) => {
-      const s = scored.get(v.node);
-      return s ? { ...v, scores: s.scores, total: s.total } : v;
+    const view = this.nodeView(podInfo);
+    const result = this.framework.run(
+      podInfo,
+      this.cache,
+      this.nextStartNodeIndex,
+      this.recordDetail,
+      view,
+    );
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + result.processed) % nodes.length;
+    if (result.feasible.length === 0) {
+      this.failCycle(key, pod, podInfo, result, base);
+      return;
+    }
+    const chosen = this.selectHost(result);
+    this.records.add({
+      ...base,
+      evaluatedNodes: result.evaluated.length,
+      feasibleNodes: result.feasible.length,
+      chosenNode: chosen.name,
+      detail: result.detail,
     });
-    this.records.add({ ...base, nodes: nodeVerdicts, chosenNode: chosen });
-    this.bind(key, pod, chosen);
+    this.assumeAndBind(key, pod, podInfo, chosen.name, result.state);
   }
 
-  private findFeasibleNodes(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]) {
-    const verdicts: NodeVerdict[] = [];
-    const feasible: NodeInfo[] = [];
-    const rejected: { node: string; status: Status }[] = [];
-    const wanted = numFeasibleNodesToFind(nodes.length);
-    const filters = this.profile.map((p) => p.plugin).filter(isFilterPlugin);
-    let processed = 0;
-    for (let i = 0; i < nodes.length && feasible.length < wanted; i++) {
-      const info = nodes[(this.nextStartNodeIndex + i) % nodes.length];
-      if (!info) continue;
-      processed++;
-      let failure: { plugin: string; status: Status } | undefined;
-      for (const plugin of filters) {
-        const status = plugin.filter(state, pod, info);
-        if (status.code !== 'Success' && status.code !== 'Skip') {
-          failure = { plugin: plugin.name, status };
-          break;
+  private failCycle(
+    key: string,
+    pod: KubeObject & Pod,
+    podInfo: PodInfo,
+    result: CycleResult,
+    base: Omit<AttemptSummary, 'evaluatedNodes' | 'feasibleNodes' | 'detail'>,
+  ): void {
+    const nodes = this.cache.nodeInfos;
+    const failures = new Map<NodeInfo, FilterFailure>();
+    const rejectors = new Set<string>();
+    if (result.preFilterFailure) {
+      for (const node of nodes) failures.set(node, result.preFilterFailure);
+      rejectors.add(result.preFilterFailure.plugin);
+    } else {
+      result.evaluated.forEach((node, i) => {
+        const failure = result.failures[i];
+        if (failure) {
+          failures.set(node, failure);
+          rejectors.add(failure.plugin);
         }
-      }
-      if (failure) {
-        rejected.push({ node: info.name, status: failure.status });
-        verdicts.push({
-          node: info.name,
-          rejectedBy: {
-            plugin: failure.plugin,
-            reasons: failure.status.reasons,
-            code: failure.status.code,
-          },
-        });
-      } else {
-        feasible.push(info);
-        verdicts.push({ node: info.name });
-      }
+      });
     }
-    if (nodes.length > 0)
-      this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
-    return { feasible, verdicts, rejected };
-  }
-
-  private scoreNodes(
-    state: CycleState,
-    pod: Pod,
-    feasible: readonly NodeInfo[],
-    snapshot: SchedulingSnapshot,
-  ) {
-    const result = new Map<string, { scores: PluginScore[]; total: number }>();
-    for (const info of feasible) result.set(info.name, { scores: [], total: 0 });
-    if (feasible.length === 1) return result;
-    for (const { plugin } of this.profile)
-      if (isPreScorePlugin(plugin)) plugin.preScore(state, pod, feasible, snapshot);
-    for (const { plugin, weight } of this.profile) {
-      if (!isScorePlugin(plugin) || weight === 0) continue;
-      const raw = new Map<string, number>();
-      for (const info of feasible) raw.set(info.name, plugin.score(state, pod, info));
-      const normalized = new Map(raw);
-      plugin.normalizeScores?.(state, pod, normalized);
-      for (const info of feasible) {
-        const entry = result.get(info.name);
-        if (!entry) continue;
-        const n = normalized.get(info.name) ?? 0;
-        entry.scores.push({
-          plugin: plugin.name,
-          raw: raw.get(info.name) ?? 0,
-          normalized: n,
-          weight,
-          weighted: n * weight,
-        });
-        entry.total += n * weight;
-      }
+    let postFilter = '';
+    let candidate: Candidate | undefined;
+    let clearNomination = false;
+    if (this.framework.postFilterEnabled) {
+      const outcome = preempt(
+        {
+          framework: this.framework,
+          snapshot: this.cache,
+          randomInt: (n) => this.random.int(n),
+          nominatedPods: (node, priority, except) =>
+            this.cache
+              .nominatedPods(node)
+              .filter((p) => p.priority >= priority && p.key !== except),
+          isTerminatingByPreemption: (p) =>
+            p.terminating &&
+            (p.pod.status?.conditions ?? []).some(
+              (c) => c.type === 'DisruptionTarget' && c.reason === 'PreemptionByScheduler',
+            ),
+          args: this.framework.profile.args.preemption,
+        },
+        podInfo,
+        failures,
+      );
+      postFilter = outcome.message;
+      candidate = outcome.candidate;
+      clearNomination = outcome.clearNomination;
     }
-    return result;
+    const message = fitErrorMessage(
+      nodes.length,
+      [...failures.values()].map((f) => f.status.reasons),
+      postFilter,
+      result.preFilterFailure ? result.preFilterFailure.status.reasons.join(', ') : undefined,
+    );
+    this.records.add({
+      ...base,
+      evaluatedNodes: result.evaluated.length,
+      feasibleNodes: 0,
+      message,
+      ...(result.preFilterFailure
+        ? {
+            preFilterRejection: {
+              plugin: result.preFilterFailure.plugin,
+              reasons: result.preFilterFailure.status.reasons,
+              code: result.preFilterFailure.status.code,
+            },
+          }
+        : {}),
+      ...(candidate
+        ? {
+            preemption: {
+              nominatedNode: candidate.node.name,
+              victims: candidate.victims.map((v) => v.key),
+            },
+          }
+        : {}),
+      detail: result.detail,
+    });
+    if (candidate) this.preemptVictims(pod, podInfo, candidate);
+    const nominated = candidate ? candidate.node.name : clearNomination ? '' : undefined;
+    this.handleFailure(key, pod, message, rejectors, nominated);
   }
 
   /** Highest total wins; ties are broken uniformly at random (reservoir sampling, selectHost). */
-  private selectHost(scored: Map<string, { total: number }>): string {
-    let best = '';
-    let bestScore = -Infinity;
-    let ties = 0;
-    for (const [node, { total }] of scored) {
-      if (total > bestScore) {
-        best = node;
-        bestScore = total;
+  private selectHost(result: CycleResult): NodeInfo {
+    const { feasible, totals } = result;
+    let best = feasible[0] as NodeInfo;
+    let bestScore = totals[0] ?? 0;
+    let ties = 1;
+    for (let i = 1; i < feasible.length; i++) {
+      const score = totals[i] ?? 0;
+      if (score > bestScore) {
+        best = feasible[i] as NodeInfo;
+        bestScore = score;
         ties = 1;
-      } else if (total === bestScore) {
+      } else if (score === bestScore) {
         ties++;
-        if (this.random.int(ties) === 0) best = node;
+        if (this.random.int(ties) === 0) best = feasible[i] as NodeInfo;
       }
     }
     return best;
   }
 
-  /**
-   * DefaultPreemption's PostFilter message. Nodes rejected for reasons preemption cannot fix are
-   * "not helpful"; the others have no lower-priority victims to evict here.
-   * TODO(#3): select real victims and nominate a node.
-   */
-  private preemptionMessage(
-    pod: Pod,
-    rejected: readonly { node: string; status: Status }[],
-  ): string {
-    if (pod.spec?.preemptionPolicy === 'Never')
-      return 'preemption: not eligible due to preemptionPolicy=Never.';
-    const perNode = rejected.map((r) =>
-      r.status.code === 'UnschedulableAndUnresolvable'
-        ? ['Preemption is not helpful for scheduling']
-        : ['No preemption victims found for incoming pod'],
-    );
-    return `preemption: 0/${String(rejected.length)} nodes are available: ${formatHistogram(perNode)}.`;
+  /** prepareCandidate: mark, evict and tell each victim; clear weaker nominations on the node. */
+  private preemptVictims(
+    preemptor: KubeObject & Pod,
+    podInfo: PodInfo,
+    candidate: Candidate,
+  ): void {
+    const node = candidate.node.name;
+    for (const victim of candidate.victims) {
+      const { namespace, name } = splitKey(victim.key);
+      const current = this.api.get('pods', namespace, name);
+      if (!current) continue;
+      this.api.mutate<KubeObject & Pod>(
+        'pods',
+        namespace,
+        name,
+        (draft) => {
+          const status = draft.status ?? {};
+          const conditions = (status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+          conditions.push({
+            type: 'DisruptionTarget',
+            status: 'True',
+            lastProbeTime: null as unknown as string,
+            lastTransitionTime: formatRfc3339(this.api.now()),
+            reason: 'PreemptionByScheduler',
+            message: DISRUPTION_TARGET_MESSAGE,
+          });
+          status.conditions = conditions;
+          draft.status = status;
+        },
+        { actor: SCHEDULER_NAME, subresource: 'status' },
+      );
+      const deleted = this.api.delete('pods', namespace, name, { actor: SCHEDULER_NAME });
+      this.recorder.event(
+        deleted,
+        'Normal',
+        'Preempted',
+        `Preempted by pod ${preemptor.metadata.uid ?? ''} on node ${node}`,
+      );
+    }
+    for (const other of this.cache.nominatedPods(node)) {
+      if (other.priority >= podInfo.priority || other.key === podInfo.key) continue;
+      const { namespace, name } = splitKey(other.key);
+      this.cache.unnominate(other.key);
+      if (!this.api.get('pods', namespace, name)) continue;
+      this.api.mutate<KubeObject & Pod>(
+        'pods',
+        namespace,
+        name,
+        (draft) => {
+          if (draft.status) delete draft.status.nominatedNodeName;
+        },
+        { actor: SCHEDULER_NAME, subresource: 'status' },
+      );
+    }
   }
 
-  private handleFailure(key: string, pod: KubeObject & Pod, message: string): void {
+  private handleFailure(
+    key: string,
+    pod: KubeObject & Pod,
+    message: string,
+    rejectors: ReadonlySet<string>,
+    nominatedNode?: string,
+  ): void {
     this.recorder.event(pod, 'Warning', 'FailedScheduling', message);
     const current = (pod.status?.conditions ?? []).find((c) => c.type === 'PodScheduled');
-    if (current?.status !== 'False' || current.message !== message) {
+    const nominationChanges =
+      nominatedNode !== undefined && (pod.status?.nominatedNodeName ?? '') !== nominatedNode;
+    if (current?.status !== 'False' || current.message !== message || nominationChanges) {
       const draft = deepClone(pod);
       const status = draft.status ?? {};
       const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
@@ -314,26 +497,98 @@ export class Scheduler implements Reconciler {
         message,
       });
       status.conditions = conditions;
+      if (nominatedNode) status.nominatedNodeName = nominatedNode;
+      else if (nominatedNode === '') delete status.nominatedNodeName;
       draft.status = status;
       this.api.update(draft, { actor: SCHEDULER_NAME, subresource: 'status' });
     }
-    this.queue.markUnschedulable(key);
+    if (nominatedNode) this.cache.nominate(podInfoOf(pod), nominatedNode);
+    else if (nominatedNode === '') this.cache.unnominate(key);
+    this.queue.markUnschedulable(key, rejectors);
   }
 
-  private bind(key: string, pod: KubeObject & Pod, nodeName: string): void {
+  /** Reserve (assume in the cache), then bind when the client's rate limit allows. */
+  private assumeAndBind(
+    key: string,
+    pod: KubeObject & Pod,
+    podInfo: PodInfo,
+    nodeName: string,
+    state: CycleState,
+  ): void {
+    this.cache.addPod(podInfo, nodeName);
+    this.cache.assumed.add(key);
+    this.cache.unnominate(key);
+    this.queue.done(key);
+    const uid = pod.metadata.uid ?? '';
+    const delay = this.limiter.reserve(this.api.now());
+    const bind = (): void => {
+      this.pendingBinds.delete(key);
+      this.bindingCycle(key, uid, podInfo, nodeName, state);
+    };
+    if (delay === 0) {
+      bind();
+      return;
+    }
+    this.pendingBinds.set(key, this.api.now() + delay);
+    this.clock.after(delay, () => {
+      if (this.pendingBinds.has(key)) bind();
+    });
+  }
+
+  /** Pods scheduled and assumed whose bind waits for the client's rate limit. */
+  get bindsInFlight(): number {
+    return this.pendingBinds.size;
+  }
+
+  private bindingCycle(
+    key: string,
+    uid: string,
+    podInfo: PodInfo,
+    nodeName: string,
+    state: CycleState,
+  ): void {
+    const { namespace, name } = splitKey(key);
+    const pod = this.api.get('pods', namespace, name) as (KubeObject & Pod) | undefined;
+    if (
+      !this.cache.assumed.has(key) ||
+      !pod ||
+      pod.metadata.uid !== uid ||
+      pod.metadata.deletionTimestamp
+    ) {
+      this.cache.removePod(key);
+      return;
+    }
     try {
-      const bound = this.api.bind(pod.metadata.namespace ?? '', pod.metadata.name ?? '', nodeName, {
-        actor: SCHEDULER_NAME,
-      });
+      for (const plugin of this.framework.preBinds) {
+        plugin.preBind(state, podInfo, nodeName, {
+          mutate: (resource, ns, objName, fn) => {
+            this.api.mutate(resource, ns, objName, fn, { actor: SCHEDULER_NAME });
+          },
+        });
+      }
+      const bound = this.api.bind(namespace, name, nodeName, { actor: SCHEDULER_NAME });
       this.recorder.event(
         bound,
         'Normal',
         'Scheduled',
-        `Successfully assigned ${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''} to ${nodeName}`,
+        `Successfully assigned ${namespace}/${name} to ${nodeName}`,
       );
-      this.queue.done(key);
     } catch {
-      this.queue.markUnschedulable(key);
+      // The binding failed (the pod changed under us): forget the assumption and retry later.
+      this.cache.removePod(key);
+      const current = this.api.get('pods', namespace, name) as (KubeObject & Pod) | undefined;
+      if (current && !current.spec?.nodeName) {
+        this.queue.add(key, current.spec?.priority ?? 0);
+        this.queue.markBackoff(key);
+      }
     }
+  }
+
+  /** A Node object for "add a node like the others" explanations: a worker's labels, no pods. */
+  private nodeTemplate(): Node | undefined {
+    const workers = this.cache.nodeInfos.filter(
+      (n) => n.labels['node-role.kubernetes.io/control-plane'] === undefined,
+    );
+    return (workers[0] ?? this.cache.nodeInfos[0])?.node;
   }
 }

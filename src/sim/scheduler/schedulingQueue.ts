@@ -1,105 +1,166 @@
 /**
- * kube-scheduler's scheduling queue: activeQ (ordered by priority, then arrival), backoffQ
- * (1 s doubling to 10 s per attempt) and the unschedulable pool, which cluster events move back
- * (pkg/scheduler/internal/queue/scheduling_queue.go).
+ * kube-scheduler's scheduling queue (pkg/scheduler/internal/queue/scheduling_queue.go): activeQ
+ * ordered by PrioritySort (priority, then time queued), backoffQ (1 s doubling to 10 s per
+ * attempt), and the unschedulable pool. A cluster event moves a parked pod back only if one of the
+ * plugins that rejected it cares about that event (queueing hints); pods parked longer than
+ * 5 minutes are flushed back by a check every 30 s (flushUnschedulablePodsLeftover).
  */
 import type { VirtualClock } from '../clock/virtualClock.ts';
 import type { KeyQueue } from '../client/reconciler.ts';
 
 export const INITIAL_BACKOFF_MS = 1000;
 export const MAX_BACKOFF_MS = 10_000;
-/** Unschedulable pods are flushed back at least this often (podMaxInUnschedulablePodsDuration). */
+/** podMaxInUnschedulablePodsDuration */
 export const MAX_UNSCHEDULABLE_MS = 5 * 60_000;
+/** How often leftover unschedulable pods are checked. */
+export const FLUSH_UNSCHEDULABLE_INTERVAL_MS = 30_000;
 
 interface Entry {
-  key: string;
+  readonly key: string;
   priority: number;
-  arrival: number;
+  /** Order of (re)entry into activeQ: PrioritySort compares the queued timestamp. */
+  seq: number;
   attempts: number;
   lastAttemptMs: number;
+  /** When the pod entered the unschedulable pool. */
+  parkedAtMs: number;
+  /** Plugins that rejected the pod in its last attempt; empty = any event may help. */
+  rejectors: ReadonlySet<string>;
+  where: 'active' | 'backoff' | 'unschedulable' | 'inflight' | 'none';
+}
+
+interface HeapNode {
+  readonly entry: Entry;
+  readonly priority: number;
+  readonly seq: number;
+}
+
+/** A cluster event and the plugins whose verdicts it may change (framework.ClusterEvent). */
+export interface ClusterEvent {
+  readonly label: string;
+  readonly plugins: ReadonlySet<string> | 'all';
 }
 
 export class SchedulingQueue implements KeyQueue {
-  private readonly active = new Map<string, Entry>();
-  private readonly backoff = new Map<string, Entry>();
-  private readonly unschedulable = new Map<string, Entry>();
-  private readonly known = new Map<string, Entry>();
-  private arrivals = 0;
+  private readonly entries = new Map<string, Entry>();
+  /** Heap nodes snapshot (priority, seq); stale nodes are skipped when popped. */
+  private readonly heap: HeapNode[] = [];
+  private activeCount = 0;
+  private readonly unschedulable = new Set<Entry>();
+  private seq = 0;
+  private flushTimerArmed = false;
+  initialBackoffMs = INITIAL_BACKOFF_MS;
+  maxBackoffMs = MAX_BACKOFF_MS;
 
   constructor(private readonly clock: VirtualClock) {}
 
   get length(): number {
-    return this.active.size;
+    return this.activeCount;
   }
 
-  /** A new or updated pending pod. */
+  /** Pending pods by queue, for the UI and tests. */
+  counts(): { active: number; backoff: number; unschedulable: number } {
+    let backoff = 0;
+    for (const e of this.entries.values()) if (e.where === 'backoff') backoff++;
+    return { active: this.activeCount, backoff, unschedulable: this.unschedulable.size };
+  }
+
+  where(key: string): Entry['where'] | undefined {
+    return this.entries.get(key)?.where;
+  }
+
+  /** A new pending pod, or an update to one already queued (its priority may change). */
   add(key: string, priority: number): void {
-    const entry = this.known.get(key) ?? {
+    const existing = this.entries.get(key);
+    if (existing) {
+      if (existing.priority !== priority && existing.where === 'active') {
+        existing.priority = priority;
+        this.push(existing);
+      }
+      existing.priority = priority;
+      return;
+    }
+    const entry: Entry = {
       key,
       priority,
-      arrival: this.arrivals++,
+      seq: 0,
       attempts: 0,
       lastAttemptMs: 0,
+      parkedAtMs: 0,
+      rejectors: new Set(),
+      where: 'none',
     };
-    entry.priority = priority;
-    this.known.set(key, entry);
-    if (this.backoff.has(key) || this.unschedulable.has(key)) return;
-    this.active.set(key, entry);
+    this.entries.set(key, entry);
+    this.toActive(entry);
   }
 
   delete(key: string): void {
-    this.active.delete(key);
-    this.backoff.delete(key);
-    this.unschedulable.delete(key);
-    this.known.delete(key);
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    if (entry.where === 'active') this.activeCount--;
+    this.unschedulable.delete(entry);
+    entry.where = 'none';
+    this.entries.delete(key);
   }
 
-  /** Highest priority first, then first in (PrioritySort). */
+  /** Highest priority first, then first queued (PrioritySort). */
   pop(): string | undefined {
-    let best: Entry | undefined;
-    for (const entry of this.active.values()) {
-      if (
-        !best ||
-        entry.priority > best.priority ||
-        (entry.priority === best.priority && entry.arrival < best.arrival)
-      )
-        best = entry;
+    while (this.heap.length > 0) {
+      const node = this.heap[0] as HeapNode;
+      this.popHeap();
+      const top = node.entry;
+      if (top.where !== 'active' || top.seq !== node.seq || this.entries.get(top.key) !== top)
+        continue;
+      this.activeCount--;
+      top.where = 'inflight';
+      top.attempts += 1;
+      top.lastAttemptMs = this.clock.now();
+      return top.key;
     }
-    if (!best) return undefined;
-    this.active.delete(best.key);
-    best.attempts += 1;
-    best.lastAttemptMs = this.clock.now();
-    return best.key;
+    return undefined;
   }
 
   attemptsOf(key: string): number {
-    return this.known.get(key)?.attempts ?? 0;
+    return this.entries.get(key)?.attempts ?? 0;
   }
 
-  /** After a failed attempt: park the pod until an event may help, or the flush interval passes. */
-  markUnschedulable(key: string): void {
-    const entry = this.known.get(key);
+  /** After a failed attempt: park the pod until an event its rejectors care about. */
+  markUnschedulable(key: string, rejectors: ReadonlySet<string>): void {
+    const entry = this.entries.get(key);
     if (!entry) return;
-    this.unschedulable.set(key, entry);
-    this.clock.after(MAX_UNSCHEDULABLE_MS, () => {
-      if (
-        this.unschedulable.get(key) === entry &&
-        this.clock.now() - entry.lastAttemptMs >= MAX_UNSCHEDULABLE_MS
-      ) {
-        this.unschedulable.delete(key);
-        this.active.set(key, entry);
-      }
-    });
+    if (entry.where === 'active') this.activeCount--;
+    entry.rejectors = rejectors;
+    entry.where = 'unschedulable';
+    entry.parkedAtMs = this.clock.now();
+    this.unschedulable.add(entry);
+    this.armFlush();
   }
 
-  /** A cluster event that may make parked pods schedulable: move them, through backoff. */
-  moveAllToActiveOrBackoff(): void {
-    for (const entry of [...this.unschedulable.values()]) {
-      this.unschedulable.delete(entry.key);
-      const wait = this.backoffRemaining(entry);
-      if (wait <= 0) this.active.set(entry.key, entry);
-      else this.toBackoff(entry, wait);
+  /** After an error (not a verdict): retry after backoff. */
+  markBackoff(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    if (entry.where === 'active') this.activeCount--;
+    this.toBackoff(entry);
+  }
+
+  /** A cluster event: parked pods whose rejectors care about it move, through backoff. */
+  onEvent(event: ClusterEvent): void {
+    if (this.unschedulable.size === 0) return;
+    for (const entry of [...this.unschedulable]) {
+      if (event.plugins !== 'all' && entry.rejectors.size > 0) {
+        let interested = false;
+        for (const p of entry.rejectors) if (event.plugins.has(p)) interested = true;
+        if (!interested) continue;
+      }
+      this.unschedulable.delete(entry);
+      this.toBackoffOrActive(entry);
     }
+  }
+
+  /** Every parked pod goes back (used when the profile changes). */
+  moveAll(): void {
+    this.onEvent({ label: 'ProfileChanged', plugins: 'all' });
   }
 
   /** After a successful bind the pod leaves the queue for good. */
@@ -107,25 +168,92 @@ export class SchedulingQueue implements KeyQueue {
     this.delete(key);
   }
 
-  private backoffDuration(entry: Entry): number {
-    let d = INITIAL_BACKOFF_MS;
-    for (let i = 1; i < entry.attempts; i++) {
+  backoffDurationMs(attempts: number): number {
+    let d = this.initialBackoffMs;
+    for (let i = 1; i < attempts; i++) {
       d *= 2;
-      if (d >= MAX_BACKOFF_MS) return MAX_BACKOFF_MS;
+      if (d >= this.maxBackoffMs) return this.maxBackoffMs;
     }
     return d;
   }
 
-  private backoffRemaining(entry: Entry): number {
-    return entry.lastAttemptMs + this.backoffDuration(entry) - this.clock.now();
+  private toActive(entry: Entry): void {
+    if (entry.where !== 'active') this.activeCount++;
+    entry.where = 'active';
+    this.push(entry);
   }
 
-  private toBackoff(entry: Entry, wait: number): void {
-    this.backoff.set(entry.key, entry);
-    this.clock.after(wait, () => {
-      if (this.backoff.get(entry.key) !== entry) return;
-      this.backoff.delete(entry.key);
-      this.active.set(entry.key, entry);
+  private push(entry: Entry): void {
+    entry.seq = this.seq++;
+    this.heap.push({ entry, priority: entry.priority, seq: entry.seq });
+    this.siftUp(this.heap.length - 1);
+  }
+
+  private toBackoffOrActive(entry: Entry): void {
+    const wait = entry.lastAttemptMs + this.backoffDurationMs(entry.attempts) - this.clock.now();
+    if (wait <= 0) this.toActive(entry);
+    else this.toBackoff(entry, wait);
+  }
+
+  private toBackoff(entry: Entry, wait?: number): void {
+    entry.where = 'backoff';
+    const delay =
+      wait ?? entry.lastAttemptMs + this.backoffDurationMs(entry.attempts) - this.clock.now();
+    this.clock.after(Math.max(0, delay), () => {
+      if (entry.where !== 'backoff' || this.entries.get(entry.key) !== entry) return;
+      this.toActive(entry);
     });
+  }
+
+  private armFlush(): void {
+    if (this.flushTimerArmed) return;
+    this.flushTimerArmed = true;
+    this.clock.after(FLUSH_UNSCHEDULABLE_INTERVAL_MS, () => {
+      this.flushTimerArmed = false;
+      const now = this.clock.now();
+      for (const entry of [...this.unschedulable]) {
+        if (now - entry.parkedAtMs <= MAX_UNSCHEDULABLE_MS) continue;
+        this.unschedulable.delete(entry);
+        this.toBackoffOrActive(entry);
+      }
+      if (this.unschedulable.size > 0) this.armFlush();
+    });
+  }
+
+  private less(a: HeapNode, b: HeapNode): boolean {
+    return a.priority > b.priority || (a.priority === b.priority && a.seq < b.seq);
+  }
+
+  private siftUp(i: number): void {
+    const heap = this.heap;
+    const item = heap[i] as HeapNode;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent] as HeapNode;
+      if (!this.less(item, p)) break;
+      heap[i] = p;
+      i = parent;
+    }
+    heap[i] = item;
+  }
+
+  private popHeap(): void {
+    const heap = this.heap;
+    const last = heap.pop();
+    if (last === undefined || heap.length === 0) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) break;
+      const right = left + 1;
+      let child = left;
+      if (right < heap.length && this.less(heap[right] as HeapNode, heap[left] as HeapNode))
+        child = right;
+      const c = heap[child] as HeapNode;
+      if (!this.less(c, last)) break;
+      heap[i] = c;
+      i = child;
+    }
+    heap[i] = last;
   }
 }

@@ -1,7 +1,10 @@
 /**
  * What each scheduling attempt decided and why, kept outside the API objects (kube-scheduler-
- * simulator hit the 256 KiB annotation limit storing this on pods): for every node, the filter that
- * rejected it, or its per-plugin scores.
+ * simulator hit the 256 KiB annotation limit storing this on pods): for every node evaluated, the
+ * filter that rejected it, or its per-plugin scores (raw, normalized, weighted) and total.
+ * Per-node detail is stored compactly (typed arrays) and expanded on read; a global budget keeps
+ * memory bounded in big clusters by dropping the detail of the oldest attempts first (their
+ * summary stays). Each pod keeps its last few attempts.
  */
 export interface PluginScore {
   readonly plugin: string;
@@ -11,51 +14,178 @@ export interface PluginScore {
   readonly weighted: number;
 }
 
+export interface Rejection {
+  readonly plugin: string;
+  readonly reasons: readonly string[];
+  readonly code: string;
+}
+
 export interface NodeVerdict {
   readonly node: string;
   /** The first filter that failed on this node, with its reasons; absent when the node fit. */
-  readonly rejectedBy?: {
-    readonly plugin: string;
-    readonly reasons: readonly string[];
-    readonly code: string;
-  };
+  readonly rejectedBy?: Rejection;
+  /** Present when the node passed every filter and scoring ran. */
   readonly scores?: readonly PluginScore[];
   readonly total?: number;
+}
+
+export interface PreemptionRecord {
+  readonly nominatedNode: string;
+  readonly victims: readonly string[];
 }
 
 export interface SchedulingAttempt {
   readonly podKey: string;
   readonly podUid: string;
+  /** 1 for the first attempt. */
   readonly attempt: number;
+  /** Virtual time of the attempt (ms since the epoch). */
   readonly timeMs: number;
-  readonly nodes: readonly NodeVerdict[];
+  /** Nodes in the cluster, and how many were evaluated (percentageOfNodesToScore). */
+  readonly totalNodes: number;
+  readonly evaluatedNodes: number;
+  readonly feasibleNodes: number;
   readonly chosenNode?: string;
-  /** The FailedScheduling message when no node fit, or the PreFilter rejection. */
+  /** The FailedScheduling message when no node fit. */
   readonly message?: string;
+  /** The PreFilter plugin that rejected the pod before any node was looked at. */
+  readonly preFilterRejection?: Rejection;
+  readonly preemption?: PreemptionRecord;
+  /** Per-node verdicts in evaluation order; empty if the detail was dropped (see detailDropped). */
+  readonly nodes: readonly NodeVerdict[];
+  readonly detailDropped: boolean;
+}
+
+/** The compact per-node detail of one attempt. */
+export interface AttemptDetail {
+  readonly nodeNames: readonly string[];
+  /** Per evaluated node: the rejection, or undefined if it passed. */
+  readonly rejections: readonly (Rejection | undefined)[];
+  /** Score plugins (name and weight) in the order their columns appear. */
+  readonly scorePlugins: readonly { readonly name: string; readonly weight: number }[];
+  /** Index of each evaluated node among the feasible ones, or −1. */
+  readonly feasibleIndex: Int32Array;
+  /** raw[p × feasible + f] and normalized[…] per score plugin p and feasible node f. */
+  readonly raw: Float64Array;
+  readonly normalized: Float64Array;
+  /** Plugins that skipped scoring (PreScore returned Skip) get no entry in `scores`. */
+  readonly skipped: ReadonlySet<string>;
+}
+
+export interface AttemptSummary extends Omit<SchedulingAttempt, 'nodes' | 'detailDropped'> {
+  detail: AttemptDetail | undefined;
 }
 
 const PER_POD_HISTORY = 5;
+/** Node entries kept with full detail across all attempts (≈ 30 MB at most). */
+const DETAIL_BUDGET_NODE_ENTRIES = 400_000;
+
+function expand(detail: AttemptDetail): NodeVerdict[] {
+  const feasibleCount = detail.raw.length / Math.max(1, detail.scorePlugins.length);
+  return detail.nodeNames.map((node, i) => {
+    const rejectedBy = detail.rejections[i];
+    if (rejectedBy) return { node, rejectedBy };
+    const f = detail.feasibleIndex[i] ?? -1;
+    if (f < 0) return { node };
+    const scores: PluginScore[] = [];
+    let total = 0;
+    detail.scorePlugins.forEach(({ name, weight }, p) => {
+      if (detail.skipped.has(name)) return;
+      const normalized = detail.normalized[p * feasibleCount + f] ?? 0;
+      scores.push({
+        plugin: name,
+        raw: detail.raw[p * feasibleCount + f] ?? 0,
+        normalized,
+        weight,
+        weighted: normalized * weight,
+      });
+      total += normalized * weight;
+    });
+    return { node, scores, total };
+  });
+}
+
+function toAttempt(summary: AttemptSummary): SchedulingAttempt {
+  const { detail, ...rest } = summary;
+  let nodes: readonly NodeVerdict[] | undefined;
+  return {
+    ...rest,
+    detailDropped: detail === undefined && rest.evaluatedNodes > 0,
+    get nodes() {
+      nodes ??= detail ? expand(detail) : [];
+      return nodes;
+    },
+  };
+}
 
 export class SchedulingRecords {
-  private readonly byPod = new Map<string, SchedulingAttempt[]>();
+  private readonly byPod = new Map<string, AttemptSummary[]>();
+  private readonly withDetail: AttemptSummary[] = [];
+  private detailHead = 0;
+  private detailEntries = 0;
+  private listener: ((attempt: SchedulingAttempt) => void) | undefined;
 
-  add(attempt: SchedulingAttempt): void {
-    const list = this.byPod.get(attempt.podUid) ?? [];
-    list.push(attempt);
-    if (list.length > PER_POD_HISTORY) list.shift();
-    this.byPod.set(attempt.podUid, list);
+  add(summary: AttemptSummary): void {
+    const list = this.byPod.get(summary.podUid) ?? [];
+    list.push(summary);
+    if (list.length > PER_POD_HISTORY) {
+      const dropped = list.shift();
+      if (dropped?.detail) {
+        this.detailEntries -= dropped.detail.nodeNames.length;
+        dropped.detail = undefined;
+      }
+    }
+    this.byPod.set(summary.podUid, list);
+    if (summary.detail) {
+      this.withDetail.push(summary);
+      this.detailEntries += summary.detail.nodeNames.length;
+      this.enforceBudget();
+    }
+    if (this.listener) this.listener(toAttempt(summary));
+  }
+
+  /** Called with every new attempt (the sim's `decision` stream). */
+  onAttempt(listener: ((attempt: SchedulingAttempt) => void) | undefined): void {
+    this.listener = listener;
   }
 
   forPod(uid: string): readonly SchedulingAttempt[] {
-    return this.byPod.get(uid) ?? [];
+    return (this.byPod.get(uid) ?? []).map(toAttempt);
   }
 
   latest(uid: string): SchedulingAttempt | undefined {
     const list = this.byPod.get(uid);
-    return list?.[list.length - 1];
+    const last = list?.[list.length - 1];
+    return last ? toAttempt(last) : undefined;
   }
 
   forget(uid: string): void {
+    const list = this.byPod.get(uid);
+    for (const s of list ?? []) {
+      if (s.detail) this.detailEntries -= s.detail.nodeNames.length;
+      s.detail = undefined;
+    }
     this.byPod.delete(uid);
+  }
+
+  get size(): number {
+    return this.byPod.size;
+  }
+
+  private enforceBudget(): void {
+    while (
+      this.detailEntries > DETAIL_BUDGET_NODE_ENTRIES &&
+      this.detailHead < this.withDetail.length
+    ) {
+      const oldest = this.withDetail[this.detailHead++];
+      if (oldest?.detail) {
+        this.detailEntries -= oldest.detail.nodeNames.length;
+        oldest.detail = undefined;
+      }
+    }
+    if (this.detailHead > 4096 && this.detailHead * 2 > this.withDetail.length) {
+      this.withDetail.splice(0, this.detailHead);
+      this.detailHead = 0;
+    }
   }
 }

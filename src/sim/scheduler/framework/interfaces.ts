@@ -1,9 +1,13 @@
 /**
  * The scheduling framework's extension points (pkg/scheduler/framework/interface.go), in the
- * shapes Kubeplay's plugins implement.
+ * shapes Kubeplay's plugins implement. Plugins receive a PodInfo (requests and affinity terms
+ * parsed once per cycle) rather than the raw Pod, as upstream plugins receive framework.PodInfo.
  */
-import type { Node, Pod } from '../../api/types/index.ts';
+import type { KubeObject } from '../../api/types/index.ts';
+import type { Selector } from '../../api/labels.ts';
 import type { NodeInfo } from './nodeInfo.ts';
+import type { DomainCount } from './topologyIndex.ts';
+import type { PodInfo } from './podInfo.ts';
 
 export type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Error' | 'Skip';
 
@@ -13,8 +17,8 @@ export interface Status {
   readonly reasons: readonly string[];
 }
 
-export const SUCCESS: Status = { code: 'Success', reasons: [] };
-export const SKIP: Status = { code: 'Skip', reasons: [] };
+export const SUCCESS: Status = Object.freeze({ code: 'Success', reasons: [] });
+export const SKIP: Status = Object.freeze({ code: 'Skip', reasons: [] });
 
 export const unschedulable = (...reasons: string[]): Status => ({ code: 'Unschedulable', reasons });
 export const unresolvable = (...reasons: string[]): Status => ({
@@ -22,9 +26,15 @@ export const unresolvable = (...reasons: string[]): Status => ({
   reasons,
 });
 
+export const isSuccess = (status: Status): boolean =>
+  status.code === 'Success' || status.code === 'Skip';
+
 /** Data computed once per cycle and shared between extension points of one plugin. */
 export class CycleState {
   private readonly data = new Map<string, unknown>();
+  /** Plugins whose PreFilter / PreScore returned Skip in this cycle. */
+  readonly skipFilter = new Set<string>();
+  readonly skipScore = new Set<string>();
   read<T>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;
   }
@@ -33,10 +43,27 @@ export class CycleState {
   }
 }
 
-/** What plugins may read besides the pod and node being considered. */
+/** Read access to the API objects plugins consult (the scheduler's informer listers). */
+export interface ObjectLister {
+  get(resource: string, namespace: string, name: string): KubeObject | undefined;
+  list(resource: string, namespace?: string): Iterable<KubeObject>;
+}
+
+/** What plugins may read besides the pod and node being considered (SharedLister). */
 export interface SchedulingSnapshot {
   readonly nodeInfos: readonly NodeInfo[];
   nodeInfo(name: string): NodeInfo | undefined;
+  /** How many nodes report an image under this name (ImageStateSummary.NumNodes). */
+  imageNodeCount(name: string): number;
+  namespaceLabels(namespace: string): Readonly<Record<string, string>> | undefined;
+  /** Pods matching `selector` in `namespace`, per value of `topologyKey` (nodes with the key). */
+  topologyDomains(
+    namespace: string,
+    selector: Selector,
+    selectorKey: string,
+    topologyKey: string,
+  ): ReadonlyMap<string, DomainCount>;
+  readonly lister: ObjectLister;
 }
 
 export interface Plugin {
@@ -44,26 +71,42 @@ export interface Plugin {
 }
 
 export interface PreFilterPlugin extends Plugin {
-  preFilter(state: CycleState, pod: Pod, snapshot: SchedulingSnapshot): Status;
+  /** May return Skip: the plugin's Filter is then not run in this cycle. */
+  preFilter(state: CycleState, pod: PodInfo, snapshot: SchedulingSnapshot): Status;
 }
 
 export interface FilterPlugin extends Plugin {
-  filter(state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status;
+  filter(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status;
 }
 
 export interface PreScorePlugin extends Plugin {
+  /** May return Skip: the plugin's Score is then not run in this cycle. */
   preScore(
     state: CycleState,
-    pod: Pod,
+    pod: PodInfo,
     nodes: readonly NodeInfo[],
     snapshot: SchedulingSnapshot,
   ): Status;
 }
 
 export interface ScorePlugin extends Plugin {
-  score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number;
-  /** Rescales raw scores to 0–100 in place (NormalizeScore). */
-  normalizeScores?(state: CycleState, pod: Pod, scores: Map<string, number>): void;
+  score(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number;
+  /** Rescales the first `count` raw scores (same order as the nodes) to 0–100 in place. */
+  normalizeScores?(state: CycleState, pod: PodInfo, scores: Float64Array, count: number): void;
+}
+
+/** Writes the binding needs before the pod is bound (VolumeBinding's PreBind). */
+export interface PreBindPlugin extends Plugin {
+  preBind(state: CycleState, pod: PodInfo, nodeName: string, writer: PreBindWriter): Status;
+}
+
+export interface PreBindWriter {
+  mutate(
+    resource: string,
+    namespace: string,
+    name: string,
+    mutate: (draft: KubeObject) => void,
+  ): void;
 }
 
 export const MAX_NODE_SCORE = 100;
@@ -80,5 +123,20 @@ export function isScorePlugin(p: Plugin): p is ScorePlugin {
 export function isPreScorePlugin(p: Plugin): p is PreScorePlugin {
   return typeof (p as Partial<PreScorePlugin>).preScore === 'function';
 }
+export function isPreBindPlugin(p: Plugin): p is PreBindPlugin {
+  return typeof (p as Partial<PreBindPlugin>).preBind === 'function';
+}
 
-export type { Node, Pod };
+/** DefaultNormalizeScore (plugins/helper/normalize_score.go): scale to 0–100 by the maximum. */
+export function defaultNormalizeScore(scores: Float64Array, count: number, reverse: boolean): void {
+  let max = 0;
+  for (let i = 0; i < count; i++) if ((scores[i] ?? 0) > max) max = scores[i] ?? 0;
+  if (max === 0) {
+    if (reverse) for (let i = 0; i < count; i++) scores[i] = MAX_NODE_SCORE;
+    return;
+  }
+  for (let i = 0; i < count; i++) {
+    const s = Math.trunc((MAX_NODE_SCORE * (scores[i] ?? 0)) / max);
+    scores[i] = reverse ? MAX_NODE_SCORE - s : s;
+  }
+}

@@ -1,4 +1,5 @@
 /** Plugin names as in pkg/scheduler/framework/plugins/names/names.go. */
+export const PrioritySort = 'PrioritySort';
 export const NodeUnschedulable = 'NodeUnschedulable';
 export const NodeName = 'NodeName';
 export const TaintToleration = 'TaintToleration';
@@ -11,3 +12,4 @@ export const InterPodAffinity = 'InterPodAffinity';
 export const ImageLocality = 'ImageLocality';
 export const VolumeBinding = 'VolumeBinding';
 export const DefaultPreemption = 'DefaultPreemption';
+export const DefaultBinder = 'DefaultBinder';

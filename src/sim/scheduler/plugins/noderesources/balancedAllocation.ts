@@ -1,25 +1,57 @@
 /**
- * NodeResourcesBalancedAllocation: prefers nodes whose cpu and memory fractions stay close after
- * placing the pod: score = (1 − standard deviation of the fractions) × 100 (balanced_allocation.go).
+ * NodeResourcesBalancedAllocation: prefers nodes whose resource fractions stay close after placing
+ * the pod: score = (1 − standard deviation of the fractions) × 100, with the real requests (not
+ * the non-zero defaults). Mirrors plugins/noderesources/balanced_allocation.go.
  */
-import { podRequests } from '../../../api/helpers/resources.ts';
-import type { ScorePlugin } from '../../framework/interfaces.ts';
+import { MAX_NODE_SCORE, type ScorePlugin } from '../../framework/interfaces.ts';
+import type { NodeInfo } from '../../framework/nodeInfo.ts';
+import type { PodInfo } from '../../framework/podInfo.ts';
 import { NodeResourcesBalancedAllocation } from '../names.ts';
+import type { ResourceWeight } from './fit.ts';
 
-export const balancedAllocation = {
-  name: NodeResourcesBalancedAllocation,
-  score(_state, pod, nodeInfo) {
-    const requests = podRequests(pod);
-    const fractions: number[] = [];
-    for (const name of ['cpu', 'memory']) {
-      const capacity = nodeInfo.allocatable.get(name) ?? 0;
-      if (capacity === 0) continue;
-      const requested = (nodeInfo.requested.get(name) ?? 0) + (requests.get(name) ?? 0);
-      fractions.push(Math.min(1, requested / capacity));
-    }
-    if (fractions.length < 2) return 100;
+function amounts(name: string, nodeInfo: NodeInfo, pod: PodInfo): [number, number] {
+  const a = nodeInfo.allocatable;
+  const r = nodeInfo.requested;
+  const p = pod.requests;
+  if (name === 'cpu') return [a.milliCpu, r.milliCpu + p.milliCpu];
+  if (name === 'memory') return [a.memory, r.memory + p.memory];
+  if (name === 'ephemeral-storage')
+    return [a.ephemeralStorage, r.ephemeralStorage + p.ephemeralStorage];
+  return [a.scalar.get(name) ?? 0, (r.scalar.get(name) ?? 0) + (p.scalar.get(name) ?? 0)];
+}
+
+export function balancedScore(fractions: readonly number[]): number {
+  let std = 0;
+  if (fractions.length === 2) {
+    std = Math.abs(((fractions[0] ?? 0) - (fractions[1] ?? 0)) / 2);
+  } else if (fractions.length > 2) {
     const mean = fractions.reduce((a, b) => a + b, 0) / fractions.length;
-    const variance = fractions.reduce((sum, f) => sum + (f - mean) ** 2, 0) / fractions.length;
-    return Math.floor((1 - Math.sqrt(variance)) * 100);
-  },
-} satisfies ScorePlugin;
+    let sum = 0;
+    for (const f of fractions) sum += (f - mean) * (f - mean);
+    std = Math.sqrt(sum / fractions.length);
+  }
+  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+}
+
+export function createBalancedAllocation(
+  resources: readonly ResourceWeight[] = [
+    { name: 'cpu', weight: 1 },
+    { name: 'memory', weight: 1 },
+  ],
+): ScorePlugin {
+  return {
+    name: NodeResourcesBalancedAllocation,
+    score(_state, pod, nodeInfo) {
+      const fractions: number[] = [];
+      for (const { name } of resources) {
+        const [capacity, requested] = amounts(name, nodeInfo, pod);
+        if (capacity === 0) continue;
+        const f = requested / capacity;
+        fractions.push(f > 1 ? 1 : f);
+      }
+      return balancedScore(fractions);
+    },
+  };
+}
+
+export const balancedAllocation = createBalancedAllocation();

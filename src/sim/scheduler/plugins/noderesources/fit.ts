@@ -1,25 +1,39 @@
 /**
- * NodeResourcesFit: the pod's requests must fit in what the node's allocatable leaves free; scored
- * by the configured strategy (LeastAllocated by default). Mirrors plugins/noderesources/fit.go.
+ * NodeResourcesFit: the pod's requests must fit in what the node's allocatable leaves free; nodes
+ * are scored by the configured strategy (LeastAllocated by default, MostAllocated for bin-packing,
+ * or RequestedToCapacityRatio with a shape). Mirrors plugins/noderesources/fit.go,
+ * least_allocated.go, most_allocated.go and requested_to_capacity_ratio.go.
  */
-import { podRequests } from '../../../api/helpers/resources.ts';
 import {
+  MAX_NODE_SCORE,
   SUCCESS,
   unschedulable,
   type FilterPlugin,
   type ScorePlugin,
 } from '../../framework/interfaces.ts';
 import type { NodeInfo } from '../../framework/nodeInfo.ts';
+import type { PodInfo } from '../../framework/podInfo.ts';
 import { NodeResourcesFit } from '../names.ts';
-import { nonZeroRequests } from '../../../api/helpers/resources.ts';
 
 export type ScoringStrategy = 'LeastAllocated' | 'MostAllocated' | 'RequestedToCapacityRatio';
 
+export interface ResourceWeight {
+  readonly name: string;
+  readonly weight: number;
+}
+
+export interface ShapePoint {
+  /** 0–100 */
+  readonly utilization: number;
+  /** 0–10 */
+  readonly score: number;
+}
+
 export interface FitArgs {
   readonly scoringStrategy: ScoringStrategy;
-  readonly resources: readonly { name: string; weight: number }[];
+  readonly resources: readonly ResourceWeight[];
   /** RequestedToCapacityRatio shape: utilization (0–100) → score (0–10). */
-  readonly shape?: readonly { utilization: number; score: number }[];
+  readonly shape?: readonly ShapePoint[];
 }
 
 export const DEFAULT_FIT_ARGS: FitArgs = {
@@ -30,65 +44,108 @@ export const DEFAULT_FIT_ARGS: FitArgs = {
   ],
 };
 
-/** Reasons in the order fitsRequest reports them: pods first, then cpu, memory, the rest. */
-export function insufficientResources(
-  pod: Parameters<FilterPlugin['filter']>[1],
-  nodeInfo: NodeInfo,
-): string[] {
+/** The shape used when a RequestedToCapacityRatio strategy gives none: pack nodes fullest first. */
+export const DEFAULT_SHAPE: readonly ShapePoint[] = [
+  { utilization: 0, score: 0 },
+  { utilization: 100, score: 10 },
+];
+
+export const ErrReasonTooManyPods = 'Too many pods';
+export const insufficient = (resource: string): string => `Insufficient ${resource}`;
+
+/**
+ * fitsRequest: reasons in upstream order — pod count first, then cpu, memory, ephemeral storage,
+ * then extended resources (sorted by name here; upstream walks a Go map).
+ */
+export function insufficientResources(pod: PodInfo, nodeInfo: NodeInfo): string[] {
   const reasons: string[] = [];
-  const allowedPods = nodeInfo.allocatable.get('pods') ?? 0;
-  if (nodeInfo.pods.size + 1 > allowedPods) reasons.push('Too many pods');
-  const requests = podRequests(pod);
-  const ordered = [
-    'cpu',
-    'memory',
-    'ephemeral-storage',
-    ...[...requests.keys()]
-      .filter((k) => !['cpu', 'memory', 'ephemeral-storage', 'pods'].includes(k))
-      .sort(),
-  ];
-  for (const name of ordered) {
-    const want = requests.get(name) ?? 0;
-    if (want === 0) continue;
-    const free = (nodeInfo.allocatable.get(name) ?? 0) - (nodeInfo.requested.get(name) ?? 0);
-    if (want > free) reasons.push(`Insufficient ${name}`);
+  if (nodeInfo.pods.size + 1 > nodeInfo.allowedPodNumber) reasons.push(ErrReasonTooManyPods);
+  const want = pod.requests;
+  if (
+    want.milliCpu === 0 &&
+    want.memory === 0 &&
+    want.ephemeralStorage === 0 &&
+    want.scalar.size === 0
+  )
+    return reasons;
+  const free = nodeInfo.allocatable;
+  const used = nodeInfo.requested;
+  if (want.milliCpu > 0 && want.milliCpu > free.milliCpu - used.milliCpu)
+    reasons.push(insufficient('cpu'));
+  if (want.memory > 0 && want.memory > free.memory - used.memory)
+    reasons.push(insufficient('memory'));
+  if (
+    want.ephemeralStorage > 0 &&
+    want.ephemeralStorage > free.ephemeralStorage - used.ephemeralStorage
+  )
+    reasons.push(insufficient('ephemeral-storage'));
+  if (want.scalar.size > 0) {
+    for (const name of [...want.scalar.keys()].sort()) {
+      const amount = want.scalar.get(name) ?? 0;
+      if (amount > (free.scalar.get(name) ?? 0) - (used.scalar.get(name) ?? 0))
+        reasons.push(insufficient(name));
+    }
   }
   return reasons;
 }
 
-function requestedFor(
-  name: string,
-  nodeInfo: NodeInfo,
-  pod: Parameters<FilterPlugin['filter']>[1],
-): number {
-  // Scoring counts containers without requests as 100m cpu / 200Mi memory (non-zero requests).
-  if (name === 'cpu') return nodeInfo.nonZeroMilliCpu + nonZeroRequests(pod).milliCpu;
-  if (name === 'memory') return nodeInfo.nonZeroMemory + nonZeroRequests(pod).memory;
-  return (nodeInfo.requested.get(name) ?? 0) + (podRequests(pod).get(name) ?? 0);
+/** Requested amount of `name` on the node once the pod is added (non-zero defaults for cpu/memory). */
+function requestedWithPod(name: string, nodeInfo: NodeInfo, pod: PodInfo): number {
+  if (name === 'cpu') return nodeInfo.nonZeroMilliCpu + pod.nonZeroMilliCpu;
+  if (name === 'memory') return nodeInfo.nonZeroMemory + pod.nonZeroMemory;
+  if (name === 'ephemeral-storage')
+    return nodeInfo.requested.ephemeralStorage + pod.requests.ephemeralStorage;
+  return (nodeInfo.requested.scalar.get(name) ?? 0) + (pod.requests.scalar.get(name) ?? 0);
 }
 
-function piecewise(
-  shape: readonly { utilization: number; score: number }[],
-  utilization: number,
-): number {
-  const points = shape.map((p) => ({ x: p.utilization, y: p.score * 10 }));
-  const first = points[0];
-  const last = points[points.length - 1];
-  if (!first || !last) return 0;
-  if (utilization <= first.x) return first.y;
-  if (utilization >= last.x) return last.y;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1];
-    const b = points[i];
-    if (a && b && utilization <= b.x)
-      return Math.floor(a.y + ((b.y - a.y) * (utilization - a.x)) / (b.x - a.x));
+function allocatableOf(name: string, nodeInfo: NodeInfo): number {
+  const a = nodeInfo.allocatable;
+  if (name === 'cpu') return a.milliCpu;
+  if (name === 'memory') return a.memory;
+  if (name === 'ephemeral-storage') return a.ephemeralStorage;
+  return a.scalar.get(name) ?? 0;
+}
+
+function isExtended(name: string): boolean {
+  return name !== 'cpu' && name !== 'memory' && name !== 'ephemeral-storage';
+}
+
+export function leastRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+export function mostRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0) return 0;
+  const r = requested > capacity ? capacity : requested;
+  return Math.trunc((r * MAX_NODE_SCORE) / capacity);
+}
+
+/** buildBrokenLinearFunction over the shape scaled to 0–100 (Go integer division truncates). */
+export function brokenLinear(shape: readonly ShapePoint[], p: number): number {
+  for (let i = 0; i < shape.length; i++) {
+    const point = shape[i] as ShapePoint;
+    if (p <= point.utilization) {
+      if (i === 0) return point.score * 10;
+      const prev = shape[i - 1] as ShapePoint;
+      return (
+        prev.score * 10 +
+        Math.trunc(
+          ((point.score - prev.score) * 10 * (p - prev.utilization)) /
+            (point.utilization - prev.utilization),
+        )
+      );
+    }
   }
-  return last.y;
+  return (shape[shape.length - 1]?.score ?? 0) * 10;
 }
 
 export function createNodeResourcesFit(
   args: FitArgs = DEFAULT_FIT_ARGS,
 ): FilterPlugin & ScorePlugin {
+  const resources = args.resources;
+  const shape = args.shape ?? DEFAULT_SHAPE;
+  const strategy = args.scoringStrategy;
   return {
     name: NodeResourcesFit,
     filter(_state, pod, nodeInfo) {
@@ -98,28 +155,26 @@ export function createNodeResourcesFit(
     score(_state, pod, nodeInfo) {
       let total = 0;
       let weights = 0;
-      for (const { name, weight } of args.resources) {
-        const capacity = nodeInfo.allocatable.get(name) ?? 0;
+      for (const { name, weight } of resources) {
+        const capacity = allocatableOf(name, nodeInfo);
         if (capacity === 0) continue;
-        const requested = requestedFor(name, nodeInfo, pod);
+        if (isExtended(name) && (pod.requests.scalar.get(name) ?? 0) === 0) continue;
+        const requested = requestedWithPod(name, nodeInfo, pod);
         let score: number;
-        if (args.scoringStrategy === 'LeastAllocated') {
-          score = requested > capacity ? 0 : Math.floor(((capacity - requested) * 100) / capacity);
-        } else if (args.scoringStrategy === 'MostAllocated') {
-          score = requested > capacity ? 0 : Math.floor((requested * 100) / capacity);
-        } else {
-          score = piecewise(
-            args.shape ?? [
-              { utilization: 0, score: 10 },
-              { utilization: 100, score: 0 },
-            ],
-            Math.floor((requested * 100) / capacity),
+        if (strategy === 'LeastAllocated') score = leastRequestedScore(requested, capacity);
+        else if (strategy === 'MostAllocated') score = mostRequestedScore(requested, capacity);
+        else
+          score = brokenLinear(
+            shape,
+            requested > capacity ? 100 : Math.trunc((requested * 100) / capacity),
           );
-        }
         total += score * weight;
         weights += weight;
       }
-      return weights === 0 ? 0 : Math.floor(total / weights);
+      if (weights === 0) return 0;
+      return strategy === 'RequestedToCapacityRatio'
+        ? Math.round(total / weights)
+        : Math.trunc(total / weights);
     },
   };
 }
