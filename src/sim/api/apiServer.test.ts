@@ -92,10 +92,11 @@ describe('ApiServer', () => {
 
   it('generates names from generateName with five characters of the safe alphabet', () => {
     const api = newApi();
-    const created = api.create(
-      { ...pod(''), metadata: { generateName: 'web-', namespace: 'default' } },
-      { actor: 'replicaset-controller' },
-    );
+    const template: KubeObject = {
+      ...pod(''),
+      metadata: { generateName: 'web-', namespace: 'default' },
+    };
+    const created = api.create(template, { actor: 'replicaset-controller' });
     expect(created.metadata.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
@@ -130,7 +131,7 @@ describe('ApiServer', () => {
     api.mutate('configmaps', 'default', 'c', (d) => (d.data = { a: '2' }), { actor: 't' });
     api.delete('configmaps', 'default', 'c', { actor: 't' });
     expect(seen.map((e) => e.type)).toEqual(['ADDED', 'MODIFIED', 'DELETED']);
-    expect((seen[1]?.previous as { data: unknown }).data).toEqual({ a: '1' });
+    expect((seen[1]?.previous as unknown as { data: unknown }).data).toEqual({ a: '1' });
   });
 
   it('records every write in the change log with actor, verb and time', () => {
