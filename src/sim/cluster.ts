@@ -27,16 +27,7 @@ import { DeploymentController } from './controllers/deployment/deploymentControl
 import { GarbageCollector } from './controllers/garbagecollector/garbageCollector.ts';
 import { NamespaceController } from './controllers/namespace/namespaceController.ts';
 import { ReplicaSetController } from './controllers/replicaset/replicaSetController.ts';
-import { EndpointsController } from './controllers/endpointslice/endpointsController.ts';
-import { EndpointSliceController } from './controllers/endpointslice/endpointSliceController.ts';
-import { HorizontalController } from './controllers/podautoscaler/horizontal.ts';
-import { MetricsServer } from './metrics/metricsServer.ts';
-import { PodNetwork } from './network/clusterNetwork.ts';
-import { IngressController } from './network/ingressController.ts';
-import { INGRESS_ADDRESS, LoadBalancerController } from './network/loadBalancerController.ts';
-import { TrafficFlows } from './network/trafficFlows.ts';
-import { KubeProxy } from './proxy/kubeProxy.ts';
-import { Kubelet } from './kubelet/kubelet.ts';
+import { Kubelet, type ExecResult, type LogsResult } from './kubelet/kubelet.ts';
 import { NodeAgents } from './kubelet/nodeAgents.ts';
 import type { NodeConfig } from './kubelet/nodeStatus.ts';
 import { SeededRandom } from './random/seededRandom.ts';
@@ -77,10 +68,6 @@ export class Cluster {
   private nodeCount = 0;
   /** Cross-component services bound by the wiring (network, kubelet summaries, pod servers). */
   readonly services: ClusterServices = createClusterServices();
-  /** The pod network: DNS, kube-proxy, policy enforcement and per-Service traffic statistics. */
-  readonly network: PodNetwork;
-  /** Request flows started by the `traffic` directive. */
-  readonly traffic: TrafficFlows;
   /** Change-log sequence at which the learner's session begins (after bootstrap). */
   readonly sessionStartSeq: number;
 
@@ -107,33 +94,19 @@ export class Cluster {
     };
     for (const ns of namespaces()) this.api.create(ns, { actor: 'kube-apiserver' });
     this.agents = new NodeAgents(this.api);
+    this.services.podRequests = {
+      handle: (podKey, port, path, sourceIp) =>
+        this.agents.forPod(podKey)?.handleRequest(podKey, port, path, sourceIp),
+    };
+    this.services.summaries = {
+      usageOnNode: (nodeName) => this.agents.get(nodeName)?.usage() ?? [],
+    };
     this.reconcilers.push(
       new NamespaceController(this.ctx),
       new GarbageCollector(this.ctx),
       new DeploymentController(this.ctx),
       new ReplicaSetController(this.ctx),
       new DaemonSetController(this.ctx),
-    );
-    const proxy = new KubeProxy(api, SeededRandom.fork(seed, 'kube-proxy'));
-    this.network = new PodNetwork(
-      api,
-      clock,
-      this.services,
-      proxy,
-      SeededRandom.fork(seed, 'coredns'),
-    );
-    this.services.network = this.network;
-    const metricsServer = new MetricsServer(this.ctx, this.services);
-    this.services.metrics = metricsServer;
-    this.traffic = new TrafficFlows(this.ctx, this.network);
-    this.reconcilers.push(
-      new EndpointSliceController(this.ctx),
-      new EndpointsController(this.ctx),
-      new LoadBalancerController(this.ctx),
-      new IngressController(this.ctx, INGRESS_ADDRESS),
-      new HorizontalController(this.ctx, () => this.services.metrics),
-      metricsServer,
-      this.traffic,
     );
     this.scheduler = new Scheduler(this.ctx);
     this.reconcilers.push(this.scheduler);
@@ -214,6 +187,35 @@ export class Cluster {
 
   now(): number {
     return this.clock.now();
+  }
+
+  /** A container's log lines (`kubectl logs`), as its node's kubelet serves them. */
+  containerLogs(namespace: string, pod: string, container: string, previous = false): LogsResult {
+    const kubelet = this.agents.forPod(`${namespace}/${pod}`);
+    if (!kubelet) return { error: `pod "${pod}" has no node yet` };
+    return kubelet.logs(`${namespace}/${pod}`, container, previous);
+  }
+
+  /** Runs a command in a running container (`kubectl exec`). */
+  exec(namespace: string, pod: string, container: string, argv: readonly string[]): ExecResult {
+    const kubelet = this.agents.forPod(`${namespace}/${pod}`);
+    if (!kubelet)
+      return { error: `unable to upgrade connection: container not found ("${container}")` };
+    return kubelet.exec(`${namespace}/${pod}`, container, argv);
+  }
+
+  /** The `pod crash` directive: a container's main process dies; returns the container's name. */
+  crashContainer(
+    namespace: string,
+    pod: string,
+    container?: string,
+    exitCode = 1,
+  ): string | undefined {
+    const name = this.agents
+      .forPod(`${namespace}/${pod}`)
+      ?.crash(`${namespace}/${pod}`, container, exitCode);
+    this.drain();
+    return name;
   }
 
   /** Runs every component until all work queues are empty, without moving time. */

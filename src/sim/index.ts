@@ -32,4 +32,17 @@ export { parseQuantity, milliCpu, bytes, formatMilliCpu, formatBytes } from './a
 export { formatTaint } from './api/helpers/taints.ts';
 export { podRequests } from './api/helpers/resources.ts';
 export { formatRfc3339, formatRfc1123Z, parseRfc3339 } from './clock/timeFormat.ts';
+export { INGRESS_ADDRESS } from './network/loadBalancerController.ts';
+export type { FlowSpec, FlowState } from './network/trafficFlows.ts';
+export type { ServiceTraffic } from './network/trafficStats.ts';
+export type {
+  BatchResult,
+  DnsAnswer,
+  HttpResult,
+  NodeMetricsSample,
+  PodMetricsSample,
+  RequestOrigin,
+} from './client/clusterServices.ts';
+export type { ExecResult, LogsResult } from './kubelet/kubelet.ts';
+export type { LogLine } from './kubelet/process/containerLog.ts';
 export type { SchedulingAttempt, NodeVerdict, PluginScore } from './scheduler/schedulingRecord.ts';

@@ -9,7 +9,7 @@ import type { Kubelet } from './kubelet.ts';
 export class NodeAgents {
   private readonly kubelets = new Map<string, Kubelet>();
 
-  constructor(api: ApiServer) {
+  constructor(private readonly api: ApiServer) {
     api.watch('pods', (event) => {
       const key = keyOf(event.object);
       const now = (event.object.spec as { nodeName?: string } | undefined)?.nodeName;
@@ -25,6 +25,14 @@ export class NodeAgents {
 
   get(nodeName: string): Kubelet | undefined {
     return this.kubelets.get(nodeName);
+  }
+
+  /** The kubelet of the node a pod (`ns/name`) is bound to. */
+  forPod(podKey: string): Kubelet | undefined {
+    const slash = podKey.indexOf('/');
+    const pod = this.api.get('pods', podKey.slice(0, slash), podKey.slice(slash + 1));
+    const nodeName = (pod?.spec as { nodeName?: string } | undefined)?.nodeName;
+    return nodeName ? this.kubelets.get(nodeName) : undefined;
   }
 
   all(): Kubelet[] {

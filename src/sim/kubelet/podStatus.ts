@@ -30,22 +30,26 @@ function terminatedStatus(t: NonNullable<ContainerRuntime['terminated']>) {
       reason: t.reason,
       startedAt: formatRfc3339(t.startedAt),
       finishedAt: formatRfc3339(t.finishedAt),
+      ...(t.signal !== undefined ? { signal: t.signal } : {}),
     },
   };
 }
 
+const HAS_RUN = new Set(['running', 'exited', 'backoff']);
+
 function containerStatus(c: ContainerRuntime): ContainerStatus {
+  const pulled = HAS_RUN.has(c.phase) || c.phase === 'starting' || c.restartCount > 0;
   const status: ContainerStatus = {
     name: c.name,
-    image: c.phase === 'running' || c.phase === 'exited' ? normalizeImage(c.image) : c.image,
-    imageID: c.phase === 'running' || c.phase === 'exited' ? imageIdOf(c.image) : '',
+    image: pulled ? normalizeImage(c.image) : c.image,
+    imageID: pulled ? imageIdOf(c.image) : '',
     ready: c.ready,
     restartCount: c.restartCount,
-    started: c.phase === 'running',
+    started: c.phase === 'running' && c.started,
     state: {},
     lastState: c.lastTerminated ? terminatedStatus(c.lastTerminated) : {},
   };
-  if (c.containerId && (c.phase === 'running' || c.phase === 'exited'))
+  if (c.containerId && (HAS_RUN.has(c.phase) || c.restartCount > 0))
     status.containerID = c.containerId;
   if (c.phase === 'running' && c.startedAt !== undefined)
     status.state = { running: { startedAt: formatRfc3339(c.startedAt) } };
@@ -58,6 +62,41 @@ function containerStatus(c: ContainerRuntime): ContainerStatus {
       },
     };
   return status;
+}
+
+/** The kubelet's getPhase: Pending, Running, Succeeded or Failed from the containers' states. */
+export function podPhase(pod: Pod, runtime: PodRuntime): NonNullable<PodStatus['phase']> {
+  const policy = pod.spec?.restartPolicy ?? 'Always';
+  const init = runtime.containers.filter((c) => c.init);
+  const app = runtime.containers.filter((c) => !c.init);
+  for (const c of init) {
+    const exit =
+      c.phase === 'exited' ? c.terminated : c.phase === 'backoff' ? c.lastTerminated : undefined;
+    if (c.phase === 'exited' && exit?.exitCode === 0) continue;
+    if (exit && exit.exitCode !== 0 && policy === 'Never') return 'Failed';
+    return 'Pending';
+  }
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const c of app) {
+    if (c.phase === 'running') running++;
+    else if (c.phase === 'exited' && c.terminated) {
+      stopped++;
+      if (c.terminated.exitCode === 0) succeeded++;
+    } else if (c.lastTerminated) stopped++;
+    else waiting++;
+  }
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  if (stopped > 0) {
+    if (policy === 'Always') return 'Running';
+    if (stopped === succeeded && app.every((c) => c.phase === 'exited')) return 'Succeeded';
+    if (policy === 'Never') return 'Failed';
+    return 'Running';
+  }
+  return 'Pending';
 }
 
 function condition(
@@ -99,15 +138,8 @@ export function computePodStatus(
     .map((c) => c.name);
   const unready = app.filter((c) => !c.ready).map((c) => c.name);
   const sandboxReady = runtime.ip !== undefined;
-  const allAppTerminated = app.every((c) => c.phase === 'exited');
-  const restartPolicy = pod.spec?.restartPolicy ?? 'Always';
-  let phase: PodStatus['phase'] = 'Pending';
-  if (initDone && app.some((c) => c.phase === 'running')) phase = 'Running';
-  else if (initDone && app.length > 0 && allAppTerminated && restartPolicy !== 'Always') {
-    const failed = app.some((c) => (c.terminated?.exitCode ?? 0) !== 0);
-    phase = failed ? (restartPolicy === 'Never' ? 'Failed' : 'Running') : 'Succeeded';
-  } else if (initDone && app.some((c) => c.phase === 'exited' || c.restartCount > 0))
-    phase = 'Running';
+  const phase = podPhase(pod, runtime);
+  const terminal = phase === 'Succeeded' || phase === 'Failed';
   const scheduled = previous.find((c) => c.type === 'PodScheduled');
   const conditions: PodCondition[] = [
     condition('PodReadyToStartContainers', sandboxReady, now, previous),
@@ -124,16 +156,16 @@ export function computePodStatus(
       unready.length === 0 && phase === 'Running',
       now,
       previous,
-      phase === 'Succeeded' ? 'PodCompleted' : 'ContainersNotReady',
-      phase === 'Succeeded' ? undefined : `containers with unready status: [${unready.join(' ')}]`,
+      terminal ? 'PodCompleted' : 'ContainersNotReady',
+      terminal ? undefined : `containers with unready status: [${unready.join(' ')}]`,
     ),
     condition(
       'ContainersReady',
       unready.length === 0 && phase === 'Running',
       now,
       previous,
-      phase === 'Succeeded' ? 'PodCompleted' : 'ContainersNotReady',
-      phase === 'Succeeded' ? undefined : `containers with unready status: [${unready.join(' ')}]`,
+      terminal ? 'PodCompleted' : 'ContainersNotReady',
+      terminal ? undefined : `containers with unready status: [${unready.join(' ')}]`,
     ),
   ];
   if (scheduled) conditions.push(scheduled);
