@@ -27,6 +27,15 @@ import { DeploymentController } from './controllers/deployment/deploymentControl
 import { GarbageCollector } from './controllers/garbagecollector/garbageCollector.ts';
 import { NamespaceController } from './controllers/namespace/namespaceController.ts';
 import { ReplicaSetController } from './controllers/replicaset/replicaSetController.ts';
+import { EndpointsController } from './controllers/endpointslice/endpointsController.ts';
+import { EndpointSliceController } from './controllers/endpointslice/endpointSliceController.ts';
+import { HorizontalController } from './controllers/podautoscaler/horizontal.ts';
+import { MetricsServer } from './metrics/metricsServer.ts';
+import { PodNetwork } from './network/clusterNetwork.ts';
+import { IngressController } from './network/ingressController.ts';
+import { INGRESS_ADDRESS, LoadBalancerController } from './network/loadBalancerController.ts';
+import { TrafficFlows } from './network/trafficFlows.ts';
+import { KubeProxy } from './proxy/kubeProxy.ts';
 import { Kubelet, type ExecResult, type LogsResult } from './kubelet/kubelet.ts';
 import { NodeAgents } from './kubelet/nodeAgents.ts';
 import type { NodeConfig } from './kubelet/nodeStatus.ts';
@@ -68,6 +77,10 @@ export class Cluster {
   private nodeCount = 0;
   /** Cross-component services bound by the wiring (network, kubelet summaries, pod servers). */
   readonly services: ClusterServices = createClusterServices();
+  /** The pod network: DNS, kube-proxy, policy enforcement and per-Service traffic statistics. */
+  readonly network: PodNetwork;
+  /** Request flows started by the `traffic` directive. */
+  readonly traffic: TrafficFlows;
   /** Change-log sequence at which the learner's session begins (after bootstrap). */
   readonly sessionStartSeq: number;
 
@@ -107,6 +120,27 @@ export class Cluster {
       new DeploymentController(this.ctx),
       new ReplicaSetController(this.ctx),
       new DaemonSetController(this.ctx),
+    );
+    const proxy = new KubeProxy(api, SeededRandom.fork(seed, 'kube-proxy'));
+    this.network = new PodNetwork(
+      api,
+      clock,
+      this.services,
+      proxy,
+      SeededRandom.fork(seed, 'coredns'),
+    );
+    this.services.network = this.network;
+    const metricsServer = new MetricsServer(this.ctx, this.services);
+    this.services.metrics = metricsServer;
+    this.traffic = new TrafficFlows(this.ctx, this.network);
+    this.reconcilers.push(
+      new EndpointSliceController(this.ctx),
+      new EndpointsController(this.ctx),
+      new LoadBalancerController(this.ctx),
+      new IngressController(this.ctx, INGRESS_ADDRESS),
+      new HorizontalController(this.ctx, () => this.services.metrics),
+      metricsServer,
+      this.traffic,
     );
     this.scheduler = new Scheduler(this.ctx);
     this.reconcilers.push(this.scheduler);
