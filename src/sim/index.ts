@@ -45,4 +45,12 @@ export type {
 } from './client/clusterServices.ts';
 export type { ExecResult, LogsResult } from './kubelet/kubelet.ts';
 export type { LogLine } from './kubelet/process/containerLog.ts';
-export type { SchedulingAttempt, NodeVerdict, PluginScore } from './scheduler/schedulingRecord.ts';
+export type {
+  SchedulingAttempt,
+  NodeVerdict,
+  PluginScore,
+  Rejection,
+  PreemptionRecord,
+} from './scheduler/schedulingRecord.ts';
+export type { Scheduler, SchedulerOptions } from './scheduler/scheduler.ts';
+export type { Suggestion } from './scheduler/explain/whatWouldHelp.ts';
