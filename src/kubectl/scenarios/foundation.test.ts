@@ -96,7 +96,7 @@ describe('errors', () => {
   it("rejects an unknown flag with kubectl's words", () => {
     const { entries } = runScript('kubectl get pods --foo\n');
     expect(entries[0]?.stderr).toBe(
-      "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n",
+      "Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n",
     );
   });
 
