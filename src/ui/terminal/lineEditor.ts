@@ -67,6 +67,7 @@ export class LineEditor {
     let i = 0;
     while (i < data.length) {
       const rest = data.slice(i);
+      // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC.
       const seq = /^\x1b(\[[0-9;]*[A-Za-z~]|O[A-Za-z])/.exec(rest);
       if (seq) {
         this.escape(seq[1] ?? '', effects);
