@@ -19,6 +19,8 @@ import { deleteCommand } from './cmd/delete.ts';
 import { getCommand } from './cmd/get.ts';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './cmd/info.ts';
 import { scaleCommand } from './cmd/scale.ts';
+import { topCommand } from './cmd/top.ts';
+import { trafficDirective } from './directives/traffic.ts';
 import { advanceDirective, nodeDirective, notYetSimulated } from './directives/directives.ts';
 import { ManifestSyntaxError } from './manifest/parseManifests.ts';
 import { FlagError, parseArgs } from './shell/flags.ts';
@@ -29,6 +31,7 @@ const KUBECTL_COMMANDS: readonly Command[] = [
   applyCommand,
   deleteCommand,
   scaleCommand,
+  topCommand,
   versionCommand,
   clusterInfoCommand,
   apiResourcesCommand,
@@ -42,7 +45,7 @@ const DIRECTIVES: readonly Command[] = [
   advanceDirective,
   nodeDirective,
   notYetSimulated('pod', 'pod crash arrives with the kubelet process model'),
-  notYetSimulated('traffic', 'traffic arrives with Services and kube-proxy'),
+  trafficDirective,
 ];
 
 /** kubectl commands Kubeplay knows by name but does not simulate yet. */

@@ -16,6 +16,7 @@ import type {
 import { formatLabelSelector, parseRfc3339 } from '../../sim/index.ts';
 import { humanDuration } from './humanDuration.ts';
 import { podReadyColumn, podRestartsColumn, podStatusReason } from './podColumns.ts';
+import { NETWORKING_COLUMN_SETS } from './networkingColumns.ts';
 
 export interface ColumnSet {
   readonly headers: readonly string[];
@@ -270,6 +271,7 @@ const COLUMN_SETS: Record<string, ColumnSet> = {
   namespaces,
   services,
   events,
+  ...NETWORKING_COLUMN_SETS,
 };
 
 const generic: ColumnSet = {

@@ -167,7 +167,13 @@ export class HorizontalController implements Reconciler {
       const behavior = withDefaults(hpa.spec.behavior);
       let history = this.history.get(key);
       if (!history) {
-        history = { recommendations: [], scaleUpEvents: [], scaleDownEvents: [] };
+        // maybeInitScaleDownStabilizationWindow: a new HPA starts with the current size on record,
+        // so it does not scale in before a full window has passed.
+        history = {
+          recommendations: [{ replicas: currentReplicas, timestampMs: this.api.now() }],
+          scaleUpEvents: [],
+          scaleDownEvents: [],
+        };
         this.history.set(key, history);
       }
       const normalized = normalizeWithBehaviors(history, behavior, {
