@@ -13,6 +13,20 @@ export interface CommandResult {
   readonly exitCode: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** Set by streaming commands (`get -w`): more output arrives as virtual time runs. */
+  readonly stream?: WatchStream;
+}
+
+/**
+ * A command that keeps printing (`kubectl get -w`). The terminal polls it as the simulated clock
+ * runs and stops it on Ctrl-C; a script keeps it open until the script ends, printing what it
+ * produced after each later line.
+ */
+export interface WatchStream {
+  readonly description: string;
+  /** Output produced since the last poll. */
+  poll(): string;
+  stop(): void;
 }
 
 export interface CommandContext {
@@ -23,6 +37,8 @@ export interface CommandContext {
   readonly stdin?: string;
   out(text: string): void;
   err(text: string): void;
+  /** Hands a running stream to the caller (the command then returns at once). */
+  stream(stream: WatchStream): void;
 }
 
 export interface Command {
@@ -44,3 +60,6 @@ export class KubectlError extends Error {
     super(message);
   }
 }
+
+/** An error cobra itself reports (flags, unknown commands), printed as `Error: <message>`. */
+export class CobraError extends KubectlError {}

@@ -4,17 +4,24 @@
  */
 import type { Cluster } from '../sim/index.ts';
 import {
+  CobraError,
   KubectlError,
   type Command,
   type CommandContext,
   type CommandResult,
   type Workspace,
+  type WatchStream,
 } from './command.ts';
 import { applyCommand } from './cmd/apply.ts';
 import { autoscaleCommand } from './cmd/autoscale.ts';
 import { createCommand } from './cmd/create/create.ts';
 import { exposeCommand } from './cmd/expose.ts';
 import { runCommand } from './cmd/run.ts';
+import { cordon, uncordon } from './cmd/cordon.ts';
+import { annotateCommand, labelCommand } from './cmd/label.ts';
+import { patchCommand } from './cmd/patch.ts';
+import { setCommand } from './cmd/set.ts';
+import { taintCommand } from './cmd/taint.ts';
 import { deleteCommand } from './cmd/delete.ts';
 import { getCommand } from './cmd/get.ts';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './cmd/info.ts';
@@ -39,6 +46,13 @@ const KUBECTL_COMMANDS: readonly Command[] = [
   runCommand,
   exposeCommand,
   autoscaleCommand,
+  labelCommand,
+  annotateCommand,
+  taintCommand,
+  cordon,
+  uncordon,
+  patchCommand,
+  setCommand,
 ];
 
 const DIRECTIVES: readonly Command[] = [
@@ -50,19 +64,14 @@ const DIRECTIVES: readonly Command[] = [
 
 /** kubectl commands Kubeplay knows by name but does not simulate yet. */
 const KNOWN_KUBECTL = new Set([
-  'set',
   'explain',
   'edit',
-  'patch',
   'replace',
   'rollout',
   'certificate',
   'cluster-info',
   'top',
-  'cordon',
-  'uncordon',
   'drain',
-  'taint',
   'describe',
   'logs',
   'attach',
@@ -75,8 +84,6 @@ const KNOWN_KUBECTL = new Set([
   'events',
   'diff',
   'kustomize',
-  'label',
-  'annotate',
   'completion',
   'alpha',
   'api-versions',
@@ -107,6 +114,7 @@ export class Shell {
   run(line: string, stdin?: string): CommandResult {
     let stdout = '';
     let stderr = '';
+    let stream: WatchStream | undefined;
     const ctx: CommandContext = {
       cluster: this.cluster,
       namespace: this.namespace,
@@ -118,6 +126,9 @@ export class Shell {
       err: (text) => {
         stderr += text;
       },
+      stream: (s) => {
+        stream = s;
+      },
     };
     let exitCode: number;
     try {
@@ -128,7 +139,7 @@ export class Shell {
     }
     this.namespace = ctx.namespace;
     this.cluster.settle();
-    return { exitCode, stdout, stderr };
+    return { exitCode, stdout, stderr, ...(stream ? { stream } : {}) };
   }
 
   private dispatch(ctx: CommandContext, line: string): number {
@@ -160,21 +171,103 @@ export class Shell {
         throw new KubectlError(
           `unknown command "${name}": type a kubectl command (such as "kubectl get pods") or a playground directive (advance, node, pod, traffic)`,
         );
-      throw new KubectlError(`unknown command "${name}" for "kubectl"`);
+      throw new CobraError(unknownCommand(name));
     }
     let args;
     try {
       args = parseArgs(rest.slice(1), command.flagsFor?.(rest.slice(1)) ?? command.flags);
     } catch (error) {
       if (error instanceof FlagError)
-        throw new KubectlError(error.message, directive ? undefined : command.name);
+        throw directive
+          ? new KubectlError(error.message)
+          : new CobraError(error.message, command.name);
       throw error;
     }
     return command.run(ctx, args);
   }
 }
 
+/** kubectl's commands in the order `kubectl --help` lists them (cobra suggests in this order). */
+const HELP_ORDER = [
+  'create',
+  'expose',
+  'run',
+  'set',
+  'explain',
+  'get',
+  'edit',
+  'delete',
+  'rollout',
+  'scale',
+  'autoscale',
+  'certificate',
+  'cluster-info',
+  'top',
+  'cordon',
+  'uncordon',
+  'drain',
+  'taint',
+  'describe',
+  'logs',
+  'attach',
+  'exec',
+  'port-forward',
+  'proxy',
+  'cp',
+  'auth',
+  'debug',
+  'events',
+  'diff',
+  'apply',
+  'patch',
+  'replace',
+  'wait',
+  'kustomize',
+  'label',
+  'annotate',
+  'completion',
+  'alpha',
+  'api-resources',
+  'api-versions',
+  'config',
+  'plugin',
+  'version',
+];
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] ?? 0;
+      row[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        prev + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      prev = current;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+/** cobra's `unknown command` error with its "Did you mean this?" suggestions. */
+function unknownCommand(name: string): string {
+  const lower = name.toLowerCase();
+  const suggestions = HELP_ORDER.filter((c) => levenshtein(lower, c) <= 2 || c.startsWith(lower));
+  const hint =
+    suggestions.length > 0
+      ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}`
+      : '';
+  return `unknown command "${name}" for "kubectl"${hint}`;
+}
+
 function formatFailure(error: unknown): string {
+  if (error instanceof CobraError) {
+    const usage = error.usageOf ? `See 'kubectl ${error.usageOf} --help' for usage.\n` : '';
+    return `Error: ${error.message}${error.message.endsWith('\n') ? '' : '\n'}${usage}`;
+  }
   if (error instanceof KubectlError) {
     const usage = error.usageOf ? `See 'kubectl ${error.usageOf} --help' for usage.\n` : '';
     return `error: ${error.message}${error.message.endsWith('\n') ? '' : '\n'}${usage}`;

@@ -1,6 +1,6 @@
 /** Runs a kubeplay script against a fresh cluster, producing a transcript. */
 import { createCluster, type ClusterOptions } from '../sim/index.ts';
-import type { Workspace } from './command.ts';
+import type { WatchStream, Workspace } from './command.ts';
 import { Shell } from './engine.ts';
 import { parseScript } from './shell/script.ts';
 
@@ -25,6 +25,19 @@ export function runScript(
   return { entries: runLines(shell, text), shell };
 }
 
+/**
+ * Runs each line in turn. A streaming command (`get -w`) stays open for the rest of the script, as
+ * if run in the background: what it prints during a later line (an `advance`, a `scale`) is added
+ * to that line's stdout. Streams stop when the script ends.
+ */
 export function runLines(shell: Shell, text: string): TranscriptEntry[] {
-  return parseScript(text).map((cmd) => ({ command: cmd.line, ...shell.run(cmd.line, cmd.stdin) }));
+  const streams: WatchStream[] = [];
+  const entries = parseScript(text).map((cmd) => {
+    const { stream, ...result } = shell.run(cmd.line, cmd.stdin);
+    const streamed = streams.map((s) => s.poll()).join('');
+    if (stream) streams.push(stream);
+    return { command: cmd.line, ...result, stdout: result.stdout + streamed };
+  });
+  for (const s of streams) s.stop();
+  return entries;
 }

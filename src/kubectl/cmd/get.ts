@@ -1,7 +1,7 @@
 /**
- * `kubectl get`: tables per resource type, `-o wide|yaml|json|name`, `-l`, `-A`, `--show-labels`,
- * names, `type/name` forms and categories such as `all`.
- * TODO(#7): jsonpath, custom-columns, --field-selector, -w.
+ * `kubectl get`: tables per resource type, `-o wide|yaml|json|name|jsonpath=…|custom-columns=…`,
+ * `-l`, `--field-selector`, `--sort-by`, `-L`, `-A`, `--show-labels`, names, `type/name` forms,
+ * categories such as `all`, and `-w` (a stream of rows as virtual time runs; see getWatch.ts).
  */
 import type { KubeObject, ResourceType } from '../../sim/index.ts';
 import {
@@ -11,11 +11,26 @@ import {
   SelectorParseError,
 } from '../../sim/index.ts';
 import { KubectlError, type Command, type CommandContext } from '../command.ts';
+import {
+  checkFields,
+  FieldSelectorError,
+  matchesFields,
+  parseFieldSelector,
+} from '../fieldSelector.ts';
 import { columnsFor } from '../printers/columns.ts';
+import { parseCustomColumns, renderCustomColumns } from '../printers/customColumns.ts';
+import {
+  evaluate,
+  executeJsonPath,
+  JsonPathError,
+  parsePath,
+  relaxedPath,
+} from '../printers/jsonPath.ts';
 import { formatTable } from '../printers/table.ts';
 import { toJson, toYaml } from '../printers/yaml.ts';
 import { expandCategory, kindPrefix, resolveResource } from '../resources.ts';
-import { flagBool, flagString, type ParsedArgs } from '../shell/flags.ts';
+import { flagBool, flagString, flagStrings, type ParsedArgs } from '../shell/flags.ts';
+import { startWatch } from './getWatch.ts';
 
 interface Request {
   readonly type: ResourceType;
@@ -52,12 +67,110 @@ function parseRequests(positional: readonly string[]): Request[] {
 }
 
 function toListObject(items: KubeObject[]): KubeObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'List',
-    metadata: { resourceVersion: '' },
-    items,
-  };
+  return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items };
+}
+
+export type OutputFormat =
+  | { readonly kind: 'table'; readonly wide: boolean }
+  | { readonly kind: 'yaml' }
+  | { readonly kind: 'json' }
+  | { readonly kind: 'name' }
+  | { readonly kind: 'jsonpath'; readonly template: string }
+  | { readonly kind: 'custom-columns'; readonly spec: string };
+
+const ALLOWED =
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+
+export function parseOutput(text: string): OutputFormat {
+  if (text === '' || text === 'wide') return { kind: 'table', wide: text === 'wide' };
+  if (text === 'yaml') return { kind: 'yaml' };
+  if (text === 'json') return { kind: 'json' };
+  if (text === 'name') return { kind: 'name' };
+  const eq = text.indexOf('=');
+  const name = eq < 0 ? text : text.slice(0, eq);
+  const arg = eq < 0 ? '' : text.slice(eq + 1);
+  if (name === 'jsonpath') {
+    if (arg === '') throw new KubectlError('template format specified but no template given');
+    return { kind: 'jsonpath', template: arg };
+  }
+  if (name === 'custom-columns') return { kind: 'custom-columns', spec: arg };
+  if (ALLOWED.split(',').includes(name))
+    throw new KubectlError(
+      `Kubeplay does not simulate -o ${name} yet: use jsonpath or custom-columns`,
+    );
+  throw new KubectlError(
+    `unable to match a printer suitable for the output format "${text}", allowed formats are: ${ALLOWED}`,
+  );
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (a === undefined) return b === undefined ? 0 : -1;
+  if (b === undefined) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const sa = typeof a === 'string' ? a : JSON.stringify(a);
+  const sb = typeof b === 'string' ? b : JSON.stringify(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+function sortItems(items: KubeObject[], sortBy: string): KubeObject[] {
+  let path;
+  try {
+    path = parsePath(relaxedPath(sortBy).slice(1, -1));
+  } catch (error) {
+    if (error instanceof JsonPathError) throw new KubectlError(error.message);
+    throw error;
+  }
+  const keyed = items.map((item) => ({ item, key: evaluate(item, path)[0] }));
+  return keyed.sort((a, b) => compareValues(a.key, b.key)).map((k) => k.item);
+}
+
+interface Selection {
+  readonly collected: { type: ResourceType; items: KubeObject[] }[];
+  readonly exitCode: number;
+}
+
+function select(ctx: CommandContext, args: ParsedArgs, requests: Request[]): Selection {
+  const allNamespaces = flagBool(args.flags, 'all-namespaces');
+  const namespace = flagString(args.flags, 'namespace') ?? ctx.namespace;
+  const selectorText = flagString(args.flags, 'selector');
+  const fieldText = flagString(args.flags, 'field-selector');
+  let selector;
+  try {
+    selector = selectorText === undefined ? undefined : parseSelector(selectorText);
+  } catch (error) {
+    if (error instanceof SelectorParseError) throw new KubectlError(error.message);
+    throw error;
+  }
+  const fields = fieldText === undefined ? [] : parseFieldSelector(fieldText);
+  const api = ctx.cluster.api;
+  const collected: { type: ResourceType; items: KubeObject[] }[] = [];
+  let exitCode = 0;
+  for (const { type, names } of requests) {
+    const resource = qualifiedResource(type);
+    if (fieldText !== undefined) checkFields(type, resource, fields, fieldText, selectorText ?? '');
+    const ns = type.namespaced ? namespace : '';
+    let items: KubeObject[];
+    if (names.length > 0) {
+      items = [];
+      for (const name of names) {
+        const obj = api.get(resource, ns, name);
+        if (obj) items.push(obj);
+        else if (!flagBool(args.flags, 'ignore-not-found')) {
+          ctx.err(`Error from server (NotFound): ${resource} "${name}" not found\n`);
+          exitCode = 1;
+        }
+      }
+    } else {
+      items =
+        type.namespaced && !allNamespaces ? api.list(resource, namespace) : api.list(resource);
+      if (selector) items = items.filter((o) => matchesSelector(o.metadata.labels, selector));
+    }
+    if (fields.length > 0) items = items.filter((o) => matchesFields(o, fields));
+    const sortBy = flagString(args.flags, 'sort-by');
+    if (sortBy !== undefined) items = sortItems(items, sortBy);
+    collected.push({ type, items });
+  }
+  return { collected, exitCode };
 }
 
 export const getCommand: Command = {
@@ -65,100 +178,164 @@ export const getCommand: Command = {
   flags: [
     { name: 'output', short: 'o', type: 'string' },
     { name: 'selector', short: 'l', type: 'string' },
+    { name: 'field-selector', type: 'string' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'show-labels', type: 'bool' },
+    { name: 'show-kind', type: 'bool' },
+    { name: 'label-columns', short: 'L', type: 'strings' },
+    { name: 'sort-by', type: 'string' },
     { name: 'no-headers', type: 'bool' },
     { name: 'ignore-not-found', type: 'bool' },
+    { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'watch-only', type: 'bool' },
+    { name: 'output-watch-events', type: 'bool' },
+    { name: 'chunk-size', type: 'int' },
   ],
   run(ctx: CommandContext, args: ParsedArgs): number {
     const requests = parseRequests(args.positional);
-    const output = flagString(args.flags, 'output') ?? '';
-    if (!['', 'wide', 'yaml', 'json', 'name'].includes(output)) {
-      throw new KubectlError(
-        `unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
-      );
-    }
-    const allNamespaces = flagBool(args.flags, 'all-namespaces');
-    const namespace = flagString(args.flags, 'namespace') ?? ctx.namespace;
-    const selectorText = flagString(args.flags, 'selector');
-    let selector;
+    const output = parseOutput(flagString(args.flags, 'output') ?? '');
+    let selection: Selection;
     try {
-      selector = selectorText === undefined ? undefined : parseSelector(selectorText);
+      selection = select(ctx, args, requests);
     } catch (error) {
-      if (error instanceof SelectorParseError) throw new KubectlError(error.message);
+      if (error instanceof FieldSelectorError) {
+        ctx.err(`${error.message}\n`);
+        return 1;
+      }
       throw error;
     }
-    const api = ctx.cluster.api;
-    const now = ctx.cluster.now();
-    const multiKind = requests.length > 1 || args.positional[0] === 'all';
-    const collected: { type: ResourceType; items: KubeObject[] }[] = [];
-    let exitCode = 0;
-    for (const { type, names } of requests) {
-      const resource = qualifiedResource(type);
-      const ns = type.namespaced ? namespace : '';
-      let items: KubeObject[];
-      if (names.length > 0) {
-        items = [];
-        for (const name of names) {
-          const obj = api.get(resource, ns, name);
-          if (obj) items.push(obj);
-          else if (!flagBool(args.flags, 'ignore-not-found')) {
-            ctx.err(`Error from server (NotFound): ${resource} "${name}" not found\n`);
-            exitCode = 1;
-          }
-        }
-      } else {
-        items =
-          type.namespaced && !allNamespaces ? api.list(resource, namespace) : api.list(resource);
-        if (selector) items = items.filter((o) => matchesSelector(o.metadata.labels, selector));
-      }
-      collected.push({ type, items });
+    const { collected, exitCode } = selection;
+    const watch = flagBool(args.flags, 'watch') || flagBool(args.flags, 'watch-only');
+    if (!flagBool(args.flags, 'watch-only')) print(ctx, args, requests, collected, output, watch);
+    if (watch) {
+      if (requests.length !== 1 || (requests[0]?.names.length ?? 0) > 1)
+        throw new KubectlError('you may only specify a single resource type');
+      startWatch(ctx, args, requests[0]?.type as ResourceType, requests[0]?.names[0], output);
     }
-    const everything = collected.flatMap((c) => c.items);
-    if (output === 'yaml' || output === 'json') {
-      const singleName = requests.length === 1 && requests[0]?.names.length === 1;
-      if (singleName && everything.length === 0) return exitCode;
-      const value = singleName ? everything[0] : toListObject(everything);
-      ctx.out(output === 'yaml' ? toYaml(value) : toJson(value));
-      return exitCode;
-    }
-    if (output === 'name') {
-      for (const { type, items } of collected)
-        for (const obj of items) ctx.out(`${kindPrefix(type)}/${obj.metadata.name ?? ''}\n`);
-      return exitCode;
-    }
-    const nonEmpty = collected.filter((c) => c.items.length > 0);
-    if (nonEmpty.length === 0) {
-      if (exitCode === 0 && requests.every((r) => r.names.length === 0)) {
-        const anyNamespaced = requests.some((r) => r.type.namespaced);
-        ctx.err(
-          anyNamespaced && !allNamespaces
-            ? `No resources found in ${namespace} namespace.\n`
-            : 'No resources found\n',
-        );
-      }
-      return exitCode;
-    }
-    const tables = nonEmpty.map(({ type, items }) =>
-      renderTable(type, items, now, {
-        wide: output === 'wide',
-        withNamespace: allNamespaces && type.namespaced,
-        showLabels: flagBool(args.flags, 'show-labels'),
-        prefix: multiKind ? `${kindPrefix(type)}/` : '',
-        noHeaders: flagBool(args.flags, 'no-headers'),
-      }),
-    );
-    ctx.out(tables.join('\n'));
     return exitCode;
   },
 };
 
-interface TableOptions {
+function print(
+  ctx: CommandContext,
+  args: ParsedArgs,
+  requests: readonly Request[],
+  collected: readonly { type: ResourceType; items: KubeObject[] }[],
+  output: OutputFormat,
+  watching: boolean,
+): void {
+  const everything = collected.flatMap((c) => c.items);
+  const singleName = requests.length === 1 && requests[0]?.names.length === 1;
+  if (output.kind === 'yaml' || output.kind === 'json' || output.kind === 'jsonpath') {
+    if (singleName && everything.length === 0) return;
+    const value = singleName ? everything[0] : toListObject(everything);
+    if (output.kind === 'yaml') ctx.out(toYaml(value));
+    else if (output.kind === 'json') ctx.out(toJson(value));
+    else {
+      try {
+        ctx.out(executeJsonPath(output.template, value));
+      } catch (error) {
+        if (error instanceof JsonPathError)
+          throw new KubectlError(`error parsing jsonpath ${output.template}, ${error.message}`);
+        throw error;
+      }
+    }
+    return;
+  }
+  if (output.kind === 'name') {
+    for (const { type, items } of collected)
+      for (const obj of items) ctx.out(`${kindPrefix(type)}/${obj.metadata.name ?? ''}\n`);
+    return;
+  }
+  const allNamespaces = flagBool(args.flags, 'all-namespaces');
+  const namespace = flagString(args.flags, 'namespace') ?? ctx.namespace;
+  const nonEmpty = collected.filter((c) => c.items.length > 0);
+  if (nonEmpty.length === 0) {
+    if (requests.every((r) => r.names.length === 0) && !watching) {
+      const anyNamespaced = requests.some((r) => r.type.namespaced);
+      ctx.err(
+        anyNamespaced && !allNamespaces
+          ? `No resources found in ${namespace} namespace.\n`
+          : 'No resources found\n',
+      );
+    }
+    return;
+  }
+  if (output.kind === 'custom-columns') {
+    ctx.out(
+      renderCustomColumns(
+        parseCustomColumns(output.spec),
+        everything,
+        flagBool(args.flags, 'no-headers'),
+      ),
+    );
+    return;
+  }
+  const multiKind =
+    requests.length > 1 || args.positional[0] === 'all' || flagBool(args.flags, 'show-kind');
+  const tables = nonEmpty.map(({ type, items }) =>
+    renderTable(type, items, ctx.cluster.now(), tableOptions(args, output.wide, type, multiKind)),
+  );
+  ctx.out(tables.join('\n'));
+}
+
+export function tableOptions(
+  args: ParsedArgs,
+  wide: boolean,
+  type: ResourceType,
+  multiKind: boolean,
+): TableOptions {
+  return {
+    wide,
+    withNamespace: flagBool(args.flags, 'all-namespaces') && type.namespaced,
+    showLabels: flagBool(args.flags, 'show-labels'),
+    labelColumns: flagStrings(args.flags, 'label-columns'),
+    prefix: multiKind ? `${kindPrefix(type)}/` : '',
+    noHeaders: flagBool(args.flags, 'no-headers'),
+  };
+}
+
+export interface TableOptions {
   readonly wide: boolean;
   readonly withNamespace: boolean;
   readonly showLabels: boolean;
+  readonly labelColumns?: readonly string[];
   readonly prefix: string;
   readonly noHeaders: boolean;
+}
+
+/** Header and cells of each row, before tab alignment. */
+export function tableRows(
+  type: ResourceType,
+  items: readonly KubeObject[],
+  now: number,
+  options: TableOptions,
+): { headers: string[]; rows: string[][] } {
+  const columns = columnsFor(qualifiedResource(type));
+  const labelColumns = options.labelColumns ?? [];
+  const headers = [
+    ...(options.withNamespace ? ['NAMESPACE'] : []),
+    ...columns.headers,
+    ...(options.wide ? (columns.wideHeaders ?? []) : []),
+    ...labelColumns.map((l) => (l.split('/').pop() ?? l).toUpperCase()),
+    ...(options.showLabels ? ['LABELS'] : []),
+  ];
+  const rows = items.map((obj) => {
+    const cells = columns.row(obj, now);
+    if (options.prefix && cells.length > 0) cells[0] = `${options.prefix}${cells[0] ?? ''}`;
+    const labels = Object.entries(obj.metadata.labels ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    return [
+      ...(options.withNamespace ? [obj.metadata.namespace ?? ''] : []),
+      ...cells,
+      ...(options.wide ? (columns.wideRow?.(obj, now) ?? []) : []),
+      ...labelColumns.map((l) => obj.metadata.labels?.[l] ?? ''),
+      ...(options.showLabels ? [labels === '' ? '<none>' : labels] : []),
+    ];
+  });
+  return { headers, rows };
 }
 
 export function renderTable(
@@ -167,25 +344,6 @@ export function renderTable(
   now: number,
   options: TableOptions,
 ): string {
-  const columns = columnsFor(qualifiedResource(type));
-  const headers = [
-    ...(options.withNamespace ? ['NAMESPACE'] : []),
-    ...columns.headers,
-    ...(options.wide ? (columns.wideHeaders ?? []) : []),
-    ...(options.showLabels ? ['LABELS'] : []),
-  ];
-  const rows = items.map((obj) => {
-    const cells = columns.row(obj, now);
-    if (options.prefix && cells.length > 0) cells[0] = `${options.prefix}${cells[0] ?? ''}`;
-    const labels = Object.entries(obj.metadata.labels ?? {})
-      .map(([k, v]) => `${k}=${v}`)
-      .join(',');
-    return [
-      ...(options.withNamespace ? [obj.metadata.namespace ?? ''] : []),
-      ...cells,
-      ...(options.wide ? (columns.wideRow?.(obj, now) ?? []) : []),
-      ...(options.showLabels ? [labels === '' ? '<none>' : labels] : []),
-    ];
-  });
+  const { headers, rows } = tableRows(type, items, now, options);
   return formatTable(options.noHeaders ? rows : [headers, ...rows]);
 }
