@@ -27,6 +27,8 @@ import { DeploymentController } from './controllers/deployment/deploymentControl
 import { GarbageCollector } from './controllers/garbagecollector/garbageCollector.ts';
 import { NamespaceController } from './controllers/namespace/namespaceController.ts';
 import { ReplicaSetController } from './controllers/replicaset/replicaSetController.ts';
+import { NodeLifecycleController } from './controllers/nodelifecycle/nodeLifecycleController.ts';
+import { TaintEvictionController } from './controllers/tainteviction/taintEvictionController.ts';
 import { EndpointsController } from './controllers/endpointslice/endpointsController.ts';
 import { EndpointSliceController } from './controllers/endpointslice/endpointSliceController.ts';
 import { HorizontalController } from './controllers/podautoscaler/horizontal.ts';
@@ -120,6 +122,8 @@ export class Cluster {
       new DeploymentController(this.ctx),
       new ReplicaSetController(this.ctx),
       new DaemonSetController(this.ctx),
+      new NodeLifecycleController(this.ctx),
+      new TaintEvictionController(this.ctx),
     );
     const proxy = new KubeProxy(api, SeededRandom.fork(seed, 'kube-proxy'));
     this.network = new PodNetwork(

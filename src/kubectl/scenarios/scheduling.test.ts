@@ -111,7 +111,7 @@ describe('capacity exhaustion', () => {
   it('schedules a pending pod as soon as a node that fits joins', () => {
     const files = { 'big.yaml': pod('big', '', '5') };
     const { shell } = runScript(
-      'kubectl apply -f big.yaml\nadvance 5s\nnode add node-4 --cpu 8 --memory 16Gi\nadvance 1s\n',
+      'kubectl apply -f big.yaml\nadvance 5s\nnode add node-4 --cpu 8 --memory 16Gi\nadvance 5s\n',
       { workspace: workspaceOf(files) },
     );
     expect(podsOf(shell.cluster, 'big')[0]?.spec?.nodeName).toBe('node-4');

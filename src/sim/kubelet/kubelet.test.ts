@@ -194,3 +194,71 @@ describe('kubelet process model', () => {
     expect(r).toEqual({ stdout: 'hi from init\ninit\n', stderr: '', exitCode: 0 });
   });
 });
+
+describe('node failure', () => {
+  it('marks a silent node NotReady after the grace period and evicts its pods after 300s', () => {
+    const cluster = createCluster();
+    runPod(cluster, 'web', { containers: [{ name: 'nginx', image: 'nginx:1.27' }] });
+    cluster.api.create(
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'tolerant', namespace: 'default' },
+        spec: {
+          nodeName: 'node-1',
+          containers: [{ name: 'nginx', image: 'nginx:1.27' }],
+          tolerations: [
+            { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
+          ],
+        },
+      } as never,
+      { actor: 'test' },
+    );
+    cluster.advance(10_000);
+    cluster.failNode('node-1');
+    const t0 = cluster.now();
+    const readyStatus = (): string | undefined =>
+      (
+        cluster.api.get('nodes', '', 'node-1') as unknown as {
+          status: { conditions: { type: string; status: string }[] };
+        }
+      ).status.conditions.find((c) => c.type === 'Ready')?.status;
+    let unknownAt = 0;
+    for (let t = 0; t < 70_000 && unknownAt === 0; t += 1_000) {
+      cluster.advance(1_000);
+      if (readyStatus() === 'Unknown') unknownAt = cluster.now() - t0;
+    }
+    expect(unknownAt).toBeGreaterThanOrEqual(40_000);
+    expect(unknownAt).toBeLessThanOrEqual(56_000);
+    const taints = (
+      cluster.api.get('nodes', '', 'node-1') as unknown as {
+        spec: { taints: { key: string; effect: string }[] };
+      }
+    ).spec.taints;
+    expect(taints.map((t) => `${t.key}:${t.effect}`)).toEqual([
+      'node.kubernetes.io/unreachable:NoSchedule',
+      'node.kubernetes.io/unreachable:NoExecute',
+    ]);
+    expect(pod(cluster, 'web').status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe(
+      'False',
+    );
+    cluster.advance(299_000 - (cluster.now() - t0 - unknownAt));
+    expect(pod(cluster, 'web').metadata?.deletionTimestamp).toBeUndefined();
+    cluster.advance(2_000);
+    expect(pod(cluster, 'web').metadata?.deletionTimestamp).toBeDefined();
+    expect(events(cluster, 'web')).toContain(
+      'TaintManagerEviction: Marking for deletion Pod default/web (x1)',
+    );
+    cluster.advance(600_000);
+    expect(pod(cluster, 'web')).toBeDefined(); // Terminating until the kubelet confirms
+    expect(pod(cluster, 'tolerant').metadata?.deletionTimestamp).toBeUndefined();
+    cluster.recoverNode('node-1');
+    cluster.advance(15_000);
+    expect(cluster.api.get('pods', 'default', 'web')).toBeUndefined();
+    expect(readyStatus()).toBe('True');
+    expect(
+      (cluster.api.get('nodes', '', 'node-1') as unknown as { spec: { taints?: unknown[] } }).spec
+        .taints,
+    ).toBeUndefined();
+  });
+});
