@@ -103,7 +103,7 @@ export interface PodRequestHandler {
   handle(podKey: string, port: number, path: string, sourceIp: string): ServedResponse | undefined;
   /**
    * Serves `count` identical requests at once (charging the container for all of them). Optional:
-   * without it the network calls `handle` once and counts the rest as answered alike.
+   * without it the network calls `handle` once per request, which costs time at high rates.
    */
   handleMany?(
     podKey: string,

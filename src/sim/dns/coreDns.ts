@@ -46,7 +46,7 @@ export class CoreDns {
     const suffix = `.${CLUSTER_DOMAIN}`;
     if (!fqdn.endsWith(suffix)) return undefined;
     const labels = fqdn.slice(0, -suffix.length).split('.');
-    if (labels.length === 4 && labels[3] === 'pod') return podAnswer(fqdn, labels);
+    if (labels.length === 3 && labels[2] === 'pod') return podAnswer(fqdn, labels);
     if (labels[labels.length - 1] !== 'svc') return undefined;
     if (labels.length === 3) return this.serviceAnswer(fqdn, labels[1] ?? '', labels[0] ?? '');
     if (labels.length === 4)

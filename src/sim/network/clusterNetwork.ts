@@ -258,10 +258,15 @@ export class PodNetwork implements ClusterNetwork {
     if (!verdict.allowed) return [{ count: batch.count, result: { error: 'timed out' } }];
     const podKey = `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
     const handler = this.services.podRequests;
-    const response: ServedResponse | undefined =
-      batch.count > 1 && handler.handleMany
-        ? handler.handleMany(podKey, port, batch.path, source.ip, batch.count)
-        : handler.handle(podKey, port, batch.path, source.ip);
+    let response: ServedResponse | undefined;
+    if (batch.count > 1 && handler.handleMany)
+      response = handler.handleMany(podKey, port, batch.path, source.ip, batch.count);
+    else {
+      // Without a batch handler every request is served on its own, so the container is charged
+      // (CPU, access log) for each; the answer of the last one stands for all.
+      for (let i = 0; i < batch.count; i++)
+        response = handler.handle(podKey, port, batch.path, source.ip);
+    }
     if (!response) return [{ count: batch.count, result: { error: 'connection refused' } }];
     this.latency.set(ip, response.latencyMs ?? DEFAULT_LATENCY_MS);
     if (svc) this.stats.record(svc, pod.metadata.name ?? '', batch.count);
