@@ -18,17 +18,21 @@ import { createCommand } from './cmd/create/create.ts';
 import { exposeCommand } from './cmd/expose.ts';
 import { runCommand } from './cmd/run.ts';
 import { cordon, uncordon } from './cmd/cordon.ts';
+import { describeCommand } from './cmd/describe.ts';
 import { annotateCommand, labelCommand } from './cmd/label.ts';
 import { patchCommand } from './cmd/patch.ts';
 import { setCommand } from './cmd/set.ts';
 import { taintCommand } from './cmd/taint.ts';
+import { execCommand } from './cmd/exec.ts';
+import { logsCommand } from './cmd/logs.ts';
+import { podDirective } from './directives/podCrash.ts';
 import { deleteCommand } from './cmd/delete.ts';
 import { getCommand } from './cmd/get.ts';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './cmd/info.ts';
 import { scaleCommand } from './cmd/scale.ts';
 import { topCommand } from './cmd/top.ts';
 import { trafficDirective } from './directives/traffic.ts';
-import { advanceDirective, nodeDirective, notYetSimulated } from './directives/directives.ts';
+import { advanceDirective, nodeDirective } from './directives/directives.ts';
 import { ManifestSyntaxError } from './manifest/parseManifests.ts';
 import { FlagError, parseArgs } from './shell/flags.ts';
 import { tokenize, TokenizeError } from './shell/tokenize.ts';
@@ -53,12 +57,14 @@ const KUBECTL_COMMANDS: readonly Command[] = [
   uncordon,
   patchCommand,
   setCommand,
+  logsCommand,
+  execCommand,
 ];
 
 const DIRECTIVES: readonly Command[] = [
   advanceDirective,
   nodeDirective,
-  notYetSimulated('pod', 'pod crash arrives with the kubelet process model'),
+  podDirective,
   trafficDirective,
 ];
 
@@ -72,7 +78,6 @@ const KNOWN_KUBECTL = new Set([
   'cluster-info',
   'top',
   'drain',
-  'describe',
   'logs',
   'attach',
   'exec',
