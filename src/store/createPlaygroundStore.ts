@@ -51,6 +51,8 @@ export interface ApplyResult {
 
 export interface PlaygroundState {
   readonly seed: number;
+  /** Virtual time at which the learner's session began (after the cluster's bootstrap uptime). */
+  readonly sessionStartMs: number;
   readonly cluster: ClusterSnapshot;
   readonly playing: boolean;
   readonly speed: Speed;
@@ -315,6 +317,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}): Pla
 
     return {
       seed,
+      sessionStartMs: cluster.now(),
       cluster: initialSnapshot(cluster),
       playing: options.playing ?? true,
       speed: 1,
