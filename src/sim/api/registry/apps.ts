@@ -6,6 +6,8 @@ import { labelSelectorMatches } from '../labels.ts';
 import { deepEqual } from '../../util/objects.ts';
 import { defaultPodSpec } from './podDefaults.ts';
 import { validatePodSpec } from './podValidation.ts';
+import { validateLabelSelector, validateLabels } from '../validation/labelSelector.ts';
+import { validateDeploymentSpec } from './deploymentValidation.ts';
 import type { ResourceStrategy } from './strategy.ts';
 
 interface WorkloadSpec {
@@ -54,6 +56,8 @@ function validateWorkload(
       detail: `empty selector is invalid for ${obj.kind.toLowerCase()}`,
     });
   }
+  errors.push(...validateLabelSelector(selector, 'spec.selector'));
+  errors.push(...validateLabels(templateLabels, 'spec.template.metadata.labels'));
   if (!labelSelectorMatches(selector, templateLabels)) {
     errors.push({
       field: 'spec.template.metadata.labels',
@@ -66,7 +70,11 @@ function validateWorkload(
     errors.push({ field: 'spec.template.spec.containers', type: 'Required value' });
     return errors;
   }
-  errors.push(...validatePodSpec(spec.template.spec, 'spec.template.spec'));
+  // A StatefulSet's containers may mount its volumeClaimTemplates by name.
+  const claims = ((spec.volumeClaimTemplates ?? []) as { metadata?: { name?: string } }[])
+    .map((claim) => claim.metadata?.name ?? '')
+    .filter((name) => name !== '');
+  errors.push(...validatePodSpec(spec.template.spec, 'spec.template.spec', claims));
   const policy = spec.template.spec?.restartPolicy;
   if (options.restartAlwaysOnly && policy !== undefined && policy !== 'Always') {
     errors.push({
@@ -115,7 +123,10 @@ export const deploymentStrategy: ResourceStrategy = {
   prepareForCreate(obj) {
     obj.status = {};
   },
-  validate: (obj) => validateWorkload(obj, { replicas: true, restartAlwaysOnly: true }),
+  validate: (obj) => [
+    ...validateWorkload(obj, { replicas: true, restartAlwaysOnly: true }),
+    ...validateDeploymentSpec(obj.spec),
+  ],
   validateUpdate: validateSelectorImmutable,
 };
 

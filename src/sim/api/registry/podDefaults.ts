@@ -26,7 +26,11 @@ export function defaultContainer(container: Container): void {
     probe.periodSeconds ??= 10;
     probe.successThreshold ??= 1;
     probe.failureThreshold ??= 3;
-    if (probe.httpGet) probe.httpGet.scheme ??= 'HTTP';
+    if (probe.httpGet) {
+      // SetDefaults_HTTPGetAction.
+      probe.httpGet.path ||= '/';
+      probe.httpGet.scheme ??= 'HTTP';
+    }
   }
   // Mirrors SetDefaults_ResourceList: a limit without a request means the request equals the limit.
   const resources = container.resources;
