@@ -15,7 +15,12 @@ import type { SeededRandom } from '../random/seededRandom.ts';
 import { deepClone, deepEqual } from '../util/objects.ts';
 import { BindLimiter, DEFAULT_CLIENT_BURST, DEFAULT_CLIENT_QPS } from './bindLimiter.ts';
 import { fitErrorMessage } from './fitError.ts';
-import { Framework, type CycleResult, type FilterFailure } from './framework/framework.ts';
+import {
+  Framework,
+  selectHost,
+  type CycleResult,
+  type FilterFailure,
+} from './framework/framework.ts';
 import type { CycleState } from './framework/interfaces.ts';
 import type { NodeInfo } from './framework/nodeInfo.ts';
 import type { PodInfo } from './framework/podInfo.ts';
@@ -301,7 +306,7 @@ export class Scheduler implements Reconciler {
       this.failCycle(key, pod, podInfo, result, base);
       return;
     }
-    const chosen = this.selectHost(result);
+    const chosen = selectHost(result.feasible, result.totals, (n) => this.random.int(n));
     this.records.add({
       ...base,
       evaluatedNodes: result.evaluated.length,
@@ -394,26 +399,6 @@ export class Scheduler implements Reconciler {
     if (candidate) this.preemptVictims(pod, podInfo, candidate);
     const nominated = candidate ? candidate.node.name : clearNomination ? '' : undefined;
     this.handleFailure(key, pod, message, rejectors, nominated);
-  }
-
-  /** Highest total wins; ties are broken uniformly at random (reservoir sampling, selectHost). */
-  private selectHost(result: CycleResult): NodeInfo {
-    const { feasible, totals } = result;
-    let best = feasible[0] as NodeInfo;
-    let bestScore = totals[0] ?? 0;
-    let ties = 1;
-    for (let i = 1; i < feasible.length; i++) {
-      const score = totals[i] ?? 0;
-      if (score > bestScore) {
-        best = feasible[i] as NodeInfo;
-        bestScore = score;
-        ties = 1;
-      } else if (score === bestScore) {
-        ties++;
-        if (this.random.int(ties) === 0) best = feasible[i] as NodeInfo;
-      }
-    }
-    return best;
   }
 
   /** prepareCandidate: mark, evict and tell each victim; clear weaker nominations on the node. */

@@ -10,6 +10,7 @@ import type { ObjectLister, SchedulingSnapshot } from './framework/interfaces.ts
 import { NodeInfo } from './framework/nodeInfo.ts';
 import { PodInfo } from './framework/podInfo.ts';
 import { TopologyIndex, type DomainCount } from './framework/topologyIndex.ts';
+import { AffinityIndex, type IndexedTerm } from './framework/affinityIndex.ts';
 import { parseRfc3339 } from '../clock/timeFormat.ts';
 
 const ZONE = 'topology.kubernetes.io/zone';
@@ -29,6 +30,8 @@ export class SchedulerCache implements SchedulingSnapshot {
   private readonly imageCounts = new Map<string, number>();
   private ordered: NodeInfo[] | undefined;
   private readonly topology: TopologyIndex;
+  private readonly affinity = new AffinityIndex();
+  private affinityStale = false;
   /** Pods nominated to a node by preemption (pod key → PodInfo), by node. */
   private readonly nominated = new Map<string, Map<string, PodInfo>>();
   private readonly nominatedNodeOf = new Map<string, string>();
@@ -57,8 +60,17 @@ export class SchedulerCache implements SchedulingSnapshot {
     selector: Selector,
     selectorKey: string,
     topologyKey: string,
+    includeTerminating = false,
   ): ReadonlyMap<string, DomainCount> {
-    return this.topology.domains(namespace, selector, selectorKey, topologyKey);
+    return this.topology.domains(namespace, selector, selectorKey, topologyKey, includeTerminating);
+  }
+
+  affinityTerms(pod: PodInfo): Iterable<IndexedTerm> {
+    if (this.affinityStale) {
+      this.affinity.rebuild(this.nodes.values());
+      this.affinityStale = false;
+    }
+    return this.affinity.candidatesFor(pod);
   }
 
   get nodeCount(): number {
@@ -119,6 +131,7 @@ export class SchedulerCache implements SchedulingSnapshot {
       for (const entry of this.podNode.values()) if (entry.node === name) info.addPod(entry.info);
       this.ordered = undefined;
       this.topology.invalidate();
+      this.affinityStale = true;
       return { added: true, labels: true, taints: true, allocatable: true, unschedulable: true };
     }
     const before = existing.node;
@@ -130,6 +143,7 @@ export class SchedulerCache implements SchedulingSnapshot {
     if (labels) {
       this.ordered = undefined;
       this.topology.invalidate();
+      this.affinityStale = true;
     }
     return {
       added: false,
@@ -149,6 +163,7 @@ export class SchedulerCache implements SchedulingSnapshot {
     this.nodes.delete(name);
     this.ordered = undefined;
     this.topology.invalidate();
+    this.affinityStale = true;
   }
 
   /** Accounts a pod on a node (bound, or assumed by the scheduler). */
@@ -159,6 +174,7 @@ export class SchedulerCache implements SchedulingSnapshot {
     if (!node) return;
     node.addPod(info);
     this.topology.podAdded(info, node);
+    if (!this.affinityStale) this.affinity.podAdded(info, node);
   }
 
   removePod(key: string, forgetAssumed = true): void {
@@ -168,7 +184,10 @@ export class SchedulerCache implements SchedulingSnapshot {
     if (forgetAssumed) this.assumed.delete(key);
     const node = this.nodes.get(entry.node);
     const removed = node?.removePod(key);
-    if (node && removed) this.topology.podRemoved(removed, node);
+    if (node && removed) {
+      this.topology.podRemoved(removed, node);
+      if (!this.affinityStale) this.affinity.podRemoved(removed, node);
+    }
   }
 
   nominate(info: PodInfo, nodeName: string): void {

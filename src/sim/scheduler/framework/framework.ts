@@ -238,6 +238,29 @@ export class Framework {
   }
 }
 
+/** Highest total wins; ties are broken uniformly at random (reservoir sampling, selectHost). */
+export function selectHost(
+  feasible: readonly NodeInfo[],
+  totals: Float64Array,
+  randomInt: (n: number) => number,
+): NodeInfo {
+  let best = feasible[0] as NodeInfo;
+  let bestScore = totals[0] ?? 0;
+  let ties = 1;
+  for (let i = 1; i < feasible.length; i++) {
+    const score = totals[i] ?? 0;
+    if (score > bestScore) {
+      best = feasible[i] as NodeInfo;
+      bestScore = score;
+      ties = 1;
+    } else if (score === bestScore) {
+      ties++;
+      if (randomInt(ties) === 0) best = feasible[i] as NodeInfo;
+    }
+  }
+  return best;
+}
+
 export function toRejection(failure: FilterFailure | undefined): Rejection | undefined {
   return failure
     ? { plugin: failure.plugin, reasons: failure.status.reasons, code: failure.status.code }

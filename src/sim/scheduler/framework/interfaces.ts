@@ -7,6 +7,7 @@ import type { KubeObject } from '../../api/types/index.ts';
 import type { Selector } from '../../api/labels.ts';
 import type { NodeInfo } from './nodeInfo.ts';
 import type { DomainCount } from './topologyIndex.ts';
+import type { IndexedTerm } from './affinityIndex.ts';
 import type { PodInfo } from './podInfo.ts';
 
 export type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Error' | 'Skip';
@@ -56,13 +57,20 @@ export interface SchedulingSnapshot {
   /** How many nodes report an image under this name (ImageStateSummary.NumNodes). */
   imageNodeCount(name: string): number;
   namespaceLabels(namespace: string): Readonly<Record<string, string>> | undefined;
-  /** Pods matching `selector` in `namespace`, per value of `topologyKey` (nodes with the key). */
+  /**
+   * Pods matching `selector` in `namespace`, per value of `topologyKey` (nodes with the key);
+   * terminating pods count only when asked (inter-pod affinity counts them, spreading does not).
+   */
   topologyDomains(
     namespace: string,
     selector: Selector,
     selectorKey: string,
     topologyKey: string,
+    includeTerminating?: boolean,
   ): ReadonlyMap<string, DomainCount>;
+  /** Existing pods' affinity terms, grouped, with per-domain counts (see affinityIndex.ts). */
+  /** Existing pods' affinity terms `pod` might match (a superset), with per-domain counts. */
+  affinityTerms(pod: PodInfo): Iterable<IndexedTerm>;
   readonly lister: ObjectLister;
 }
 

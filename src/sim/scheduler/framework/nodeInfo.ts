@@ -6,6 +6,7 @@
  */
 import type { Node, Taint } from '../../api/types/index.ts';
 import { nodeAllocatable } from '../../api/helpers/resources.ts';
+import { matchesSelector, type Selector } from '../../api/labels.ts';
 import { emptyResource, type PodInfo, type Resource } from './podInfo.ts';
 
 const NO_TAINTS: readonly Taint[] = [];
@@ -33,12 +34,12 @@ export class NodeInfo {
     this.setNode(node);
   }
 
-  get name(): string {
-    return this.node.metadata?.name ?? '';
-  }
+  /** The node's name (cached: read on every filter and score). */
+  name = '';
 
   setNode(node: Node): void {
     this.node = node;
+    this.name = node.metadata?.name ?? '';
     const list = nodeAllocatable(node.status?.allocatable);
     const allocatable = emptyResource();
     for (const [name, value] of list) {
@@ -83,12 +84,30 @@ export class NodeInfo {
     return copy;
   }
 
-  /** A value computed from this node's pods, recomputed only after they change. */
-  cached(key: string, compute: () => number): number {
+  /**
+   * How many of this node's pods in `namespace` match `selector` (skipping terminating pods unless
+   * asked), remembered under `key` until the node's pods change.
+   */
+  countMatching(
+    key: string,
+    namespace: string,
+    selector: Selector,
+    includeTerminating = false,
+  ): number {
     const hit = this.cache.get(key);
-    if (hit?.generation === this.generation) return hit.value;
-    const value = compute();
-    this.cache.set(key, { generation: this.generation, value });
+    if (hit !== undefined && hit.generation === this.generation) return hit.value;
+    let value = 0;
+    for (const p of this.pods.values())
+      if (
+        (includeTerminating || !p.terminating) &&
+        p.namespace === namespace &&
+        matchesSelector(p.labels, selector)
+      )
+        value++;
+    if (hit) {
+      hit.generation = this.generation;
+      hit.value = value;
+    } else this.cache.set(key, { generation: this.generation, value });
     return value;
   }
 

@@ -17,6 +17,7 @@ export interface DomainCount {
 }
 
 interface Entry {
+  readonly includeTerminating: boolean;
   readonly namespace: string;
   readonly selector: Selector;
   readonly topologyKey: string;
@@ -35,8 +36,9 @@ export class TopologyIndex {
     selector: Selector,
     selectorKey: string,
     topologyKey: string,
+    includeTerminating = false,
   ): ReadonlyMap<string, DomainCount> {
-    const key = `${namespace}\u0000${selectorKey}\u0000${topologyKey}`;
+    const key = `${includeTerminating ? 'all' : 'live'}\u0000${namespace}\u0000${selectorKey}\u0000${topologyKey}`;
     const hit = this.entries.get(key);
     if (hit) {
       // Refresh recency: Map iteration order is insertion order.
@@ -54,9 +56,10 @@ export class TopologyIndex {
         domains.set(value, d);
       }
       d.nodes++;
-      for (const pod of info.pods.values()) if (matches(pod, namespace, selector)) d.pods++;
+      for (const pod of info.pods.values())
+        if (matches(pod, namespace, selector, includeTerminating)) d.pods++;
     }
-    this.entries.set(key, { namespace, selector, topologyKey, domains });
+    this.entries.set(key, { includeTerminating, namespace, selector, topologyKey, domains });
     if (this.entries.size > MAX_ENTRIES) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
@@ -81,13 +84,23 @@ export class TopologyIndex {
     if (this.entries.size === 0) return;
     for (const e of this.entries.values()) {
       const value = node.labels[e.topologyKey];
-      if (value === undefined || !matches(pod, e.namespace, e.selector)) continue;
+      if (value === undefined || !matches(pod, e.namespace, e.selector, e.includeTerminating))
+        continue;
       const d = e.domains.get(value);
       if (d) d.pods += sign;
     }
   }
 }
 
-export function matches(pod: PodInfo, namespace: string, selector: Selector): boolean {
-  return !pod.terminating && pod.namespace === namespace && matchesSelector(pod.labels, selector);
+export function matches(
+  pod: PodInfo,
+  namespace: string,
+  selector: Selector,
+  includeTerminating = false,
+): boolean {
+  return (
+    (includeTerminating || !pod.terminating) &&
+    pod.namespace === namespace &&
+    matchesSelector(pod.labels, selector)
+  );
 }

@@ -6,12 +6,15 @@
 import type { Selector } from '../../../api/labels.ts';
 import type { ObjectLister, SchedulingSnapshot } from '../../framework/interfaces.ts';
 import type { NodeInfo } from '../../framework/nodeInfo.ts';
+import type { PodInfo } from '../../framework/podInfo.ts';
 import { TopologyIndex, type DomainCount } from '../../framework/topologyIndex.ts';
+import { AffinityIndex, type IndexedTerm } from '../../framework/affinityIndex.ts';
 
 export class OverlaySnapshot implements SchedulingSnapshot {
   readonly nodeInfos: readonly NodeInfo[];
   readonly lister: ObjectLister;
   private index: TopologyIndex;
+  private affinity: AffinityIndex | undefined;
 
   constructor(
     private readonly base: SchedulingSnapshot,
@@ -28,6 +31,15 @@ export class OverlaySnapshot implements SchedulingSnapshot {
   /** The replacement node's pods changed: drop derived counts. */
   changed(): void {
     this.index = new TopologyIndex(() => this.nodeInfos);
+    this.affinity = undefined;
+  }
+
+  affinityTerms(pod: PodInfo): Iterable<IndexedTerm> {
+    if (!this.affinity) {
+      this.affinity = new AffinityIndex();
+      this.affinity.rebuild(this.nodeInfos);
+    }
+    return this.affinity.candidatesFor(pod);
   }
 
   nodeInfo(name: string): NodeInfo | undefined {
@@ -47,7 +59,8 @@ export class OverlaySnapshot implements SchedulingSnapshot {
     selector: Selector,
     selectorKey: string,
     topologyKey: string,
+    includeTerminating = false,
   ): ReadonlyMap<string, DomainCount> {
-    return this.index.domains(namespace, selector, selectorKey, topologyKey);
+    return this.index.domains(namespace, selector, selectorKey, topologyKey, includeTerminating);
   }
 }

@@ -19,12 +19,7 @@ import {
   type ScorePlugin,
 } from '../../framework/interfaces.ts';
 import type { NodeInfo } from '../../framework/nodeInfo.ts';
-import {
-  podMatchesTerm,
-  type AffinityTerm,
-  type PodInfo,
-  type WeightedAffinityTerm,
-} from '../../framework/podInfo.ts';
+import { podMatchesTerm, type AffinityTerm, type PodInfo } from '../../framework/podInfo.ts';
 import { InterPodAffinity } from '../names.ts';
 
 export const ErrReasonExistingAntiAffinityRulesNotMatch =
@@ -44,6 +39,7 @@ type NamespaceLabels = (n: string) => Readonly<Record<string, string>> | undefin
 
 interface FilterState {
   readonly ns: NamespaceLabels;
+  readonly existingPairs: readonly (readonly [string, string])[];
   readonly existingAntiAffinity: TopologyCounts;
   readonly affinity: TopologyCounts;
   readonly antiAffinity: TopologyCounts;
@@ -71,38 +67,86 @@ function matchesAll(pod: PodInfo, terms: readonly AffinityTerm[], ns: NamespaceL
   return terms.every((t) => podMatchesTerm(pod, t, ns));
 }
 
+/**
+ * Counts of existing pods matching one of the incoming pod's terms, per topology value. Uses the
+ * cache's incremental index when the term names just the pod's namespace; otherwise walks pods.
+ */
+function termCounts(
+  pod: PodInfo,
+  term: AffinityTerm,
+  snapshot: SchedulingSnapshot,
+): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  if (term.selector === undefined) return out;
+  if (term.namespaceSelector === undefined && term.namespaces.size === 1) {
+    const [namespace] = term.namespaces;
+    const domains = snapshot.topologyDomains(
+      namespace ?? pod.namespace,
+      term.selector,
+      selectorKeyOf(term),
+      term.topologyKey,
+      true,
+    );
+    for (const [value, d] of domains) if (d.pods > 0) out.set(value, d.pods);
+    return out;
+  }
+  const ns = nsLabelsOf(snapshot);
+  for (const info of snapshot.nodeInfos) {
+    const value = info.labels[term.topologyKey];
+    if (value === undefined) continue;
+    for (const existing of info.pods.values())
+      if (podMatchesTerm(existing, term, ns)) out.set(value, (out.get(value) ?? 0) + 1);
+  }
+  return out;
+}
+
+const selectorKeys = new WeakMap<AffinityTerm, string>();
+function selectorKeyOf(term: AffinityTerm): string {
+  let key = selectorKeys.get(term);
+  if (key === undefined) {
+    key = JSON.stringify(term.selector ?? null);
+    selectorKeys.set(term, key);
+  }
+  return key;
+}
+
 function computeFilterState(pod: PodInfo, snapshot: SchedulingSnapshot): FilterState {
   const ns = nsLabelsOf(snapshot);
   const existingAntiAffinity: TopologyCounts = new Map();
   const affinity: TopologyCounts = new Map();
   const antiAffinity: TopologyCounts = new Map();
-  const needIncoming =
-    pod.requiredAffinityTerms.length > 0 || pod.requiredAntiAffinityTerms.length > 0;
-  for (const info of snapshot.nodeInfos) {
-    const labels = info.labels;
-    for (const existing of info.podsWithRequiredAntiAffinity) {
-      for (const term of existing.requiredAntiAffinityTerms) {
-        const value = labels[term.topologyKey];
-        if (value !== undefined && podMatchesTerm(pod, term, ns))
-          bump(existingAntiAffinity, term.topologyKey, value, 1);
-      }
-    }
-    if (!needIncoming) continue;
-    for (const existing of info.pods.values()) {
-      if (matchesAll(existing, pod.requiredAffinityTerms, ns)) {
-        for (const term of pod.requiredAffinityTerms) {
-          const value = labels[term.topologyKey];
+  for (const entry of snapshot.affinityTerms(pod)) {
+    if (entry.kind !== 'requiredAntiAffinity' || !podMatchesTerm(pod, entry.term, ns)) continue;
+    for (const [value, count] of entry.counts)
+      bump(existingAntiAffinity, entry.term.topologyKey, value, count);
+  }
+  const terms = pod.requiredAffinityTerms;
+  if (terms.length === 1) {
+    const term = terms[0] as AffinityTerm;
+    for (const [value, count] of termCounts(pod, term, snapshot))
+      bump(affinity, term.topologyKey, value, count);
+  } else if (terms.length > 1) {
+    // A pod counts only if it matches every term (updateWithAffinityTerms).
+    for (const info of snapshot.nodeInfos) {
+      for (const existing of info.pods.values()) {
+        if (!matchesAll(existing, terms, ns)) continue;
+        for (const term of terms) {
+          const value = info.labels[term.topologyKey];
           if (value !== undefined) bump(affinity, term.topologyKey, value, 1);
         }
       }
-      for (const term of pod.requiredAntiAffinityTerms) {
-        const value = labels[term.topologyKey];
-        if (value !== undefined && podMatchesTerm(existing, term, ns))
-          bump(antiAffinity, term.topologyKey, value, 1);
-      }
     }
   }
-  return { ns, existingAntiAffinity, affinity, antiAffinity };
+  for (const term of pod.requiredAntiAffinityTerms)
+    for (const [value, count] of termCounts(pod, term, snapshot))
+      bump(antiAffinity, term.topologyKey, value, count);
+  const existingPairs: [string, string][] = [];
+  for (const [k, count] of existingAntiAffinity) {
+    if (count <= 0) continue;
+    const at = k.indexOf('\u0000');
+    existingPairs.push([k.slice(0, at), k.slice(at + 1)]);
+  }
+  return { ns, existingPairs, existingAntiAffinity, affinity, antiAffinity };
 }
 
 function satisfyPodAffinity(s: FilterState, pod: PodInfo, info: NodeInfo): boolean {
@@ -128,35 +172,52 @@ function satisfyPodAntiAffinity(s: FilterState, pod: PodInfo, info: NodeInfo): b
 }
 
 function satisfyExistingPodsAntiAffinity(s: FilterState, info: NodeInfo): boolean {
-  if (s.existingAntiAffinity.size === 0) return true;
-  for (const [key, value] of Object.entries(info.labels))
-    if ((s.existingAntiAffinity.get(pair(key, value)) ?? 0) > 0) return false;
+  // Every (key, value) with a positive count; the node fails if it carries any of them.
+  for (const [key, value] of s.existingPairs) if (info.labels[key] === value) return false;
   return true;
 }
 
-function processTerms(
-  scores: ScoreMap,
-  terms: readonly WeightedAffinityTerm[] | readonly AffinityTerm[],
-  weightOf: (t: AffinityTerm) => number,
-  target: PodInfo,
-  node: NodeInfo,
-  multiplier: number,
-  ns: (n: string) => Readonly<Record<string, string>> | undefined,
-): void {
-  for (const term of terms) {
-    if (!podMatchesTerm(target, term, ns)) continue;
-    const value = node.labels[term.topologyKey];
-    if (value === undefined) continue;
-    let m = scores.get(term.topologyKey);
-    if (!m) {
-      m = new Map();
-      scores.set(term.topologyKey, m);
-    }
-    m.set(value, (m.get(value) ?? 0) + weightOf(term) * multiplier);
+function addScore(scores: ScoreMap, key: string, value: string, by: number): void {
+  let m = scores.get(key);
+  if (!m) {
+    m = new Map();
+    scores.set(key, m);
   }
+  m.set(value, (m.get(value) ?? 0) + by);
 }
 
-const weightOfTerm = (t: AffinityTerm): number => (t as WeightedAffinityTerm).weight;
+/**
+ * The topology scores of PreScore (processExistingPod summed over existing pods): the incoming
+ * pod's preferred terms against existing pods, and existing pods' hard affinity (at
+ * hardPodAffinityWeight) and preferred terms against the incoming pod.
+ */
+function computeScores(
+  pod: PodInfo,
+  snapshot: SchedulingSnapshot,
+  hardPodAffinityWeight: number,
+  existingPreferred: boolean,
+): ScoreMap {
+  const ns = nsLabelsOf(snapshot);
+  const scores: ScoreMap = new Map();
+  for (const term of pod.preferredAffinityTerms)
+    for (const [value, count] of termCounts(pod, term, snapshot))
+      addScore(scores, term.topologyKey, value, term.weight * count);
+  for (const term of pod.preferredAntiAffinityTerms)
+    for (const [value, count] of termCounts(pod, term, snapshot))
+      addScore(scores, term.topologyKey, value, -term.weight * count);
+  for (const entry of snapshot.affinityTerms(pod)) {
+    let weight: number;
+    if (entry.kind === 'requiredAffinity') weight = hardPodAffinityWeight;
+    else if (entry.kind === 'preferredAffinity' && existingPreferred) weight = entry.weight;
+    else if (entry.kind === 'preferredAntiAffinity' && existingPreferred) weight = -entry.weight;
+    else continue;
+    if (weight === 0 || !podMatchesTerm(pod, entry.term, ns)) continue;
+    for (const [value, count] of entry.counts)
+      addScore(scores, entry.term.topologyKey, value, weight * count);
+  }
+  // Entries that cancelled out to zero still count as present, as upstream's map keeps them.
+  return scores;
+}
 
 export function createInterPodAffinity(
   args: InterPodAffinityArgs = {
@@ -193,45 +254,12 @@ export function createInterPodAffinity(
       const hasConstraints =
         pod.preferredAffinityTerms.length > 0 || pod.preferredAntiAffinityTerms.length > 0;
       if (args.ignorePreferredTermsOfExistingPods && !hasConstraints) return SKIP;
-      const ns = nsLabelsOf(snapshot);
-      const scores: ScoreMap = new Map();
-      for (const info of snapshot.nodeInfos) {
-        if (!hasConstraints && info.podsWithAffinity.size === 0) continue;
-        if (Object.keys(info.labels).length === 0) continue;
-        const existingPods = hasConstraints ? info.pods.values() : info.podsWithAffinity.values();
-        for (const existing of existingPods) {
-          processTerms(scores, pod.preferredAffinityTerms, weightOfTerm, existing, info, 1, ns);
-          processTerms(
-            scores,
-            pod.preferredAntiAffinityTerms,
-            weightOfTerm,
-            existing,
-            info,
-            -1,
-            ns,
-          );
-          if (args.hardPodAffinityWeight > 0)
-            processTerms(
-              scores,
-              existing.requiredAffinityTerms,
-              () => args.hardPodAffinityWeight,
-              pod,
-              info,
-              1,
-              ns,
-            );
-          processTerms(scores, existing.preferredAffinityTerms, weightOfTerm, pod, info, 1, ns);
-          processTerms(
-            scores,
-            existing.preferredAntiAffinityTerms,
-            weightOfTerm,
-            pod,
-            info,
-            -1,
-            ns,
-          );
-        }
-      }
+      const scores = computeScores(
+        pod,
+        snapshot,
+        args.hardPodAffinityWeight,
+        !args.ignorePreferredTermsOfExistingPods,
+      );
       if (scores.size === 0) return SKIP;
       state.write(PRESCORE_KEY, scores);
       return SUCCESS;

@@ -39,9 +39,21 @@ export function createBalancedAllocation(
     { name: 'memory', weight: 1 },
   ],
 ): ScorePlugin {
+  const cpuMemoryOnly =
+    resources.length === 2 && resources[0]?.name === 'cpu' && resources[1]?.name === 'memory';
   return {
     name: NodeResourcesBalancedAllocation,
     score(_state, pod, nodeInfo) {
+      if (cpuMemoryOnly) {
+        const a = nodeInfo.allocatable;
+        if (a.milliCpu > 0 && a.memory > 0) {
+          let fc = (nodeInfo.requested.milliCpu + pod.requests.milliCpu) / a.milliCpu;
+          let fm = (nodeInfo.requested.memory + pod.requests.memory) / a.memory;
+          if (fc > 1) fc = 1;
+          if (fm > 1) fm = 1;
+          return Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
+        }
+      }
       const fractions: number[] = [];
       for (const { name } of resources) {
         const [capacity, requested] = amounts(name, nodeInfo, pod);

@@ -89,6 +89,20 @@ export function insufficientResources(pod: PodInfo, nodeInfo: NodeInfo): string[
   return reasons;
 }
 
+/** The common case without allocating: everything fits and no extended resources are asked. */
+function fitsQuickly(pod: PodInfo, nodeInfo: NodeInfo): boolean {
+  const want = pod.requests;
+  const free = nodeInfo.allocatable;
+  const used = nodeInfo.requested;
+  return (
+    nodeInfo.pods.size + 1 <= nodeInfo.allowedPodNumber &&
+    want.scalar.size === 0 &&
+    want.milliCpu <= free.milliCpu - used.milliCpu &&
+    want.memory <= free.memory - used.memory &&
+    want.ephemeralStorage <= free.ephemeralStorage - used.ephemeralStorage
+  );
+}
+
 /** Requested amount of `name` on the node once the pod is added (non-zero defaults for cpu/memory). */
 function requestedWithPod(name: string, nodeInfo: NodeInfo, pod: PodInfo): number {
   if (name === 'cpu') return nodeInfo.nonZeroMilliCpu + pod.nonZeroMilliCpu;
@@ -146,13 +160,30 @@ export function createNodeResourcesFit(
   const resources = args.resources;
   const shape = args.shape ?? DEFAULT_SHAPE;
   const strategy = args.scoringStrategy;
+  const cpuMemoryOnly =
+    resources.length === 2 && resources[0]?.name === 'cpu' && resources[1]?.name === 'memory';
+  const cpuWeight = resources[0]?.weight ?? 1;
+  const memoryWeight = resources[1]?.weight ?? 1;
   return {
     name: NodeResourcesFit,
     filter(_state, pod, nodeInfo) {
+      if (fitsQuickly(pod, nodeInfo)) return SUCCESS;
       const reasons = insufficientResources(pod, nodeInfo);
       return reasons.length === 0 ? SUCCESS : unschedulable(...reasons);
     },
     score(_state, pod, nodeInfo) {
+      if (cpuMemoryOnly && strategy !== 'RequestedToCapacityRatio') {
+        const a = nodeInfo.allocatable;
+        if (a.milliCpu > 0 && a.memory > 0) {
+          const cpu = nodeInfo.nonZeroMilliCpu + pod.nonZeroMilliCpu;
+          const memory = nodeInfo.nonZeroMemory + pod.nonZeroMemory;
+          const f = strategy === 'LeastAllocated' ? leastRequestedScore : mostRequestedScore;
+          return Math.trunc(
+            (f(cpu, a.milliCpu) * cpuWeight + f(memory, a.memory) * memoryWeight) /
+              (cpuWeight + memoryWeight),
+          );
+        }
+      }
       let total = 0;
       let weights = 0;
       for (const { name, weight } of resources) {

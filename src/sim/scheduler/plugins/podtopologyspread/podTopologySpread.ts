@@ -58,6 +58,8 @@ interface SpreadConstraint {
   readonly topologyKey: string;
   readonly selector: Selector;
   readonly selectorKey: string;
+  /** Per-node cache key for this constraint's matching-pod count. */
+  readonly countKey: string;
   readonly minDomains: number;
   readonly honorNodeAffinity: boolean;
 }
@@ -96,11 +98,13 @@ function build(
     .filter((k) => pod.labels[k] !== undefined)
     .map((k) => ({ key: k, operator: 'In' as const, values: [pod.labels[k] ?? ''] }));
   if (extra.length > 0) parsed = [...parsed, ...extra];
+  const selectorKey = JSON.stringify(parsed);
   return {
     maxSkew: c.maxSkew,
     topologyKey: c.topologyKey,
     selector: parsed,
-    selectorKey: JSON.stringify(parsed),
+    selectorKey,
+    countKey: `pts\u0000${pod.namespace}\u0000${selectorKey}`,
     minDomains: c.minDomains ?? 1,
     honorNodeAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
   };
@@ -222,12 +226,7 @@ function countDomains(
 }
 
 function countOnNode(info: NodeInfo, namespace: string, c: SpreadConstraint): number {
-  return info.cached(`pts\u0000${namespace}\u0000${c.selectorKey}`, () => {
-    let n = 0;
-    for (const p of info.pods.values())
-      if (!p.terminating && p.namespace === namespace && matchesSelector(p.labels, c.selector)) n++;
-    return n;
-  });
+  return info.countMatching(c.countKey, namespace, c.selector);
 }
 
 export function createPodTopologySpread(
