@@ -54,24 +54,24 @@ export interface LessonState {
 
 export interface LessonActions {
   /** Opens a lesson (fresh cluster when the host supports it) at a step (default: where they left off). */
-  openLesson(track: string, lesson: string, step?: number): void;
-  closeLesson(): void;
-  goToStep(step: number): void;
-  revealHint(): void;
-  showSolution(): void;
+  readonly openLesson: (track: string, lesson: string, step?: number) => void;
+  readonly closeLesson: () => void;
+  readonly goToStep: (step: number) => void;
+  readonly revealHint: () => void;
+  readonly showSolution: () => void;
   /** Inserts the step's snippets into the editor and types the solution into the terminal. */
-  runSolution(): void;
-  insertSnippet(snippet: Snippet): void;
+  readonly runSolution: () => void;
+  readonly insertSnippet: (snippet: Snippet) => void;
   /** Starts the lesson again from a fresh cluster and clears its progress. */
-  resetLesson(): void;
+  readonly resetLesson: () => void;
   /** Re-evaluates the current step's checks now. */
-  evaluate(): void;
+  readonly evaluate: () => void;
   /** Replaces the lesson files (development: a lesson file was edited). */
-  reloadFiles(files: readonly LessonFile[]): void;
+  readonly reloadFiles: (files: readonly LessonFile[]) => void;
   /** Progress and the current results as JSON, for an instructor to collect. */
-  exportProgress(): string;
+  readonly exportProgress: () => string;
   /** Reads an exported file; returns an error message, or undefined on success. */
-  importProgress(text: string): string | undefined;
+  readonly importProgress: (text: string) => string | undefined;
 }
 
 export interface LessonStoreOptions {

@@ -2,7 +2,7 @@
  * The lesson beside the playground: introduction, one step at a time with its live checks, hints
  * revealed one by one, the solution, and the finish. Without an open lesson it shows the tracks.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { CheckResult, Lesson, Step } from '../../lesson-engine/index.ts';
 import {
@@ -212,9 +212,6 @@ export function LessonPanel(props: { readonly store: LessonStore }): ReactNode {
   const actions = useStore(props.store, selectActions);
   const [confirmReset, setConfirmReset] = useState(false);
   useLessonDeepLink(props.store);
-  useEffect(() => {
-    setConfirmReset(false);
-  }, [lesson]);
 
   if (!lesson) return <TrackList store={props.store} />;
   const current = lesson.steps[step - 1];
