@@ -57,6 +57,7 @@ const KUBECTL_COMMANDS: readonly Command[] = [
   uncordon,
   patchCommand,
   setCommand,
+  describeCommand,
   logsCommand,
   execCommand,
 ];
