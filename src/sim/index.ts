@@ -35,6 +35,7 @@ export { formatRfc3339, formatRfc1123Z, parseRfc3339 } from './clock/timeFormat.
 export { INGRESS_ADDRESS } from './network/loadBalancerController.ts';
 export type { FlowSpec, FlowState } from './network/trafficFlows.ts';
 export type { ServiceTraffic } from './network/trafficStats.ts';
+export type { DeliveryRecord } from './network/clusterNetwork.ts';
 export type {
   BatchResult,
   DnsAnswer,

@@ -26,6 +26,22 @@ import { announcingNode, INGRESS_ADDRESS } from './loadBalancerController.ts';
 import { checkConnection, type Peer } from './networkPolicy.ts';
 import { TrafficStats } from './trafficStats.ts';
 
+/** How many recent deliveries the network keeps for the UI's traffic view. */
+export const RECENT_DELIVERIES = 500;
+
+/** One batch of requests that reached a pod (or failed on the way), for the UI and explanations. */
+export interface DeliveryRecord {
+  readonly timeMs: number;
+  readonly sourceIp: string;
+  /** `namespace/name` of the Service the requests went through, if any. */
+  readonly service?: string;
+  /** `namespace/name` of the pod that was picked, if any. */
+  readonly pod?: string;
+  readonly count: number;
+  /** What the client saw: an HTTP status or an error. */
+  readonly outcome: number | NonNullable<HttpResult['error']>;
+}
+
 /** How long a container takes to answer when its handler does not say. */
 export const DEFAULT_LATENCY_MS = 2;
 
@@ -55,6 +71,8 @@ interface Outcome {
 
 export class PodNetwork implements ClusterNetwork {
   readonly stats = new TrafficStats();
+  /** The latest deliveries, oldest first (at most RECENT_DELIVERIES). */
+  readonly recent: DeliveryRecord[] = [];
   readonly dns: CoreDns;
   private readonly podsByIp: Indexer;
   private readonly latency = new Map<string, number>();
@@ -223,6 +241,13 @@ export class PodNetwork implements ClusterNetwork {
     if (route.kind !== 'endpoints') {
       const error: Failure = route.kind === 'refused' ? 'connection refused' : 'timed out';
       this.stats.recordFailure(svc, error, batch.count);
+      this.remember({
+        timeMs: batch.startMs,
+        sourceIp: source.ip,
+        service: `${svc.metadata.namespace ?? ''}/${svc.metadata.name ?? ''}`,
+        count: batch.count,
+        outcome: error,
+      });
       return [{ count: batch.count, result: { error } }];
     }
     const outcomes: Outcome[] = [];
@@ -253,10 +278,37 @@ export class PodNetwork implements ClusterNetwork {
     port: number,
     svc: (KubeObject & Service) | undefined,
   ): Outcome[] {
+    const podKey = `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
+    const outcomes = this.servePod(batch, source, pod, podKey, port, svc);
+    for (const outcome of outcomes)
+      this.remember({
+        timeMs: batch.startMs,
+        sourceIp: source.ip,
+        ...(svc ? { service: `${svc.metadata.namespace ?? ''}/${svc.metadata.name ?? ''}` } : {}),
+        pod: podKey,
+        count: outcome.count,
+        outcome: outcome.result.error ?? outcome.result.status ?? 0,
+      });
+    return outcomes;
+  }
+
+  private remember(record: DeliveryRecord): void {
+    this.recent.push(record);
+    if (this.recent.length > RECENT_DELIVERIES)
+      this.recent.splice(0, this.recent.length - RECENT_DELIVERIES);
+  }
+
+  private servePod(
+    batch: Batch,
+    source: Peer,
+    pod: KubeObject & Pod,
+    podKey: string,
+    port: number,
+    svc: (KubeObject & Service) | undefined,
+  ): Outcome[] {
     const ip = pod.status?.podIP ?? '';
     const verdict = checkConnection(this.api, source, { ip, pod }, port);
     if (!verdict.allowed) return [{ count: batch.count, result: { error: 'timed out' } }];
-    const podKey = `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
     const handler = this.services.podRequests;
     let response: ServedResponse | undefined;
     if (batch.count > 1 && handler.handleMany)
