@@ -101,8 +101,7 @@ function Hints(props: {
       )}
       {shown < props.step.hints.length && (
         <button type="button" onClick={actions.revealHint}>
-          {shown === 0 ? 'Show a hint' : 'Show another hint'} ({String(shown + 1)} of{' '}
-          {String(props.step.hints.length)})
+          {`${shown === 0 ? 'Show a hint' : 'Show another hint'} (${String(shown + 1)} of ${String(props.step.hints.length)})`}
         </button>
       )}
     </div>
@@ -139,9 +138,7 @@ function StepView(props: {
   const key = `${props.lesson.track}/${props.lesson.id}`;
   return (
     <article className="lesson-step" aria-labelledby="lesson-step-title">
-      <h3 id="lesson-step-title">
-        Step {props.step.number}: {props.step.title}
-      </h3>
+      <h3 id="lesson-step-title">{`Step ${String(props.step.number)}: ${props.step.title}`}</h3>
       <StepBody step={props.step} store={props.store} />
       {results && <Checks checks={results.checks} />}
       <p className="lesson-step-status" role="status">

@@ -4,8 +4,7 @@
  * on any page. Positions come from the pure layout; moves and fades are CSS transitions on
  * `transform`/`opacity`, turned off under reduced motion.
  */
-import { select } from 'd3-selection';
-import 'd3-transition';
+import { select, type Selection } from 'd3-selection';
 import type { NodeView, PodView } from '../../store/index.ts';
 import { layoutCluster, type GroupLabel, type NodeBox, type PodBox } from './layout.ts';
 
@@ -178,6 +177,24 @@ export function createClusterMapRenderer(
       }
     };
 
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Fades leaving elements out (a CSS transition), then removes them; at once under reduced motion. */
+  function leave<E extends HTMLElement, D>(
+    exit: Selection<E, D, HTMLDivElement, unknown>,
+    duration: number,
+  ): void {
+    exit.classed('cmap-leaving', true).attr('aria-hidden', 'true').style('opacity', '0');
+    if (duration === 0) {
+      exit.remove();
+      return;
+    }
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      exit.filter('.cmap-leaving').remove();
+    }, duration);
+    timers.add(timer);
+  }
+
   function render(data: ClusterMapData): void {
     const layout = layoutCluster(data.nodes, data.pods, width);
     const podsByKey = new Map(data.pods.map((p) => [p.key, p]));
@@ -215,7 +232,7 @@ export function createClusterMapRenderer(
       if (view) nodeData.push({ view, box });
     }
     cardLayer
-      .selectAll<HTMLDivElement, NodeDatum>('.cmap-node')
+      .selectAll<HTMLDivElement, NodeDatum>('.cmap-node:not(.cmap-leaving)')
       .data(nodeData, (d) => d.view.name)
       .join(
         (enter) =>
@@ -236,14 +253,10 @@ export function createClusterMapRenderer(
                   callbacks.onSelectNode(d.view.name);
                 })(event);
             }),
-        (update) => update,
-        (exit) =>
-          exit
-            .classed('cmap-leaving', true)
-            .transition()
-            .duration(duration)
-            .style('opacity', '0')
-            .remove(),
+        (update) => update.classed('cmap-leaving', false).style('opacity', null),
+        (exit) => {
+          leave(exit, duration);
+        },
       )
       .each(function paint(d) {
         updateNodeCard(this, d, (podIdsByNode.get(d.view.name) ?? []).join(' '));
@@ -272,7 +285,7 @@ export function createClusterMapRenderer(
       if (view) podData.push({ view, box });
     }
     podLayer
-      .selectAll<HTMLButtonElement, PodDatum>('.cmap-pod')
+      .selectAll<HTMLButtonElement, PodDatum>('.cmap-pod:not(.cmap-leaving)')
       .data(podData, (d) => d.view.key)
       .join(
         (enter) =>
@@ -287,16 +300,10 @@ export function createClusterMapRenderer(
             .on('click', (_event: MouseEvent, d) => {
               callbacks.onSelectPod(d.view.key);
             }),
-        (update) => update.classed('cmap-leaving', false),
-        (exit) =>
-          exit
-            .classed('cmap-leaving', true)
-            .attr('tabindex', -1)
-            .attr('aria-hidden', 'true')
-            .transition()
-            .duration(duration)
-            .style('opacity', '0')
-            .remove(),
+        (update) => update.classed('cmap-leaving', false).style('opacity', null),
+        (exit) => {
+          leave(exit.attr('tabindex', -1), duration);
+        },
       )
       .each(function paint(d) {
         updatePodChip(this, d, data.selectedPod === d.view.key);
@@ -320,7 +327,8 @@ export function createClusterMapRenderer(
       if (last) render(last);
     },
     destroy() {
-      container.selectAll('*').interrupt();
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
       container.remove();
     },
   };
