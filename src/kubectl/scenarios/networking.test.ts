@@ -101,6 +101,50 @@ describe('DNS', () => {
     for (const ip of answer?.addresses ?? []) expect(ip).toMatch(/^10\.244\.\d\.\d+$/);
     expect(p.ok('kubectl get svc web')).toContain('ClusterIP   None ');
   });
+  it('answers <hostname>.<subdomain> for a pod behind a headless Service (as StatefulSet pods get)', () => {
+    const p = playground();
+    echoPods(p.cluster);
+    p.ok(
+      'kubectl apply -f -',
+      `apiVersion: v1
+kind: Service
+metadata:
+  name: busybox-subdomain
+spec:
+  clusterIP: None
+  selector:
+    name: busybox
+  ports:
+  - name: foo
+    port: 1234
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: busybox1
+  labels:
+    name: busybox
+spec:
+  hostname: busybox-1
+  subdomain: busybox-subdomain
+  containers:
+  - name: busybox
+    image: busybox:1.28
+    command: ["sleep", "3600"]
+`,
+    );
+    p.ok('advance 30s');
+    const ip = /busybox1 +\S+ +Running +\S+ +\S+ +(\S+)/.exec(
+      p.ok('kubectl get pods -o wide'),
+    )?.[1];
+    const net = p.cluster.services.network;
+    expect(net.resolve(outside, 'busybox-1.busybox-subdomain')).toBe(ip);
+    expect(net.lookup(outside, 'busybox-1.busybox-subdomain.default.svc.cluster.local')).toEqual({
+      name: 'busybox-1.busybox-subdomain.default.svc.cluster.local',
+      addresses: [ip],
+    });
+    expect(net.resolve(outside, 'busybox-2.busybox-subdomain')).toBeUndefined();
+  });
 });
 
 describe('kube-proxy load balancing', () => {
@@ -174,6 +218,23 @@ describe('kube-proxy load balancing', () => {
           .servedBy,
     );
     expect(later.some((pod, i) => pod !== firsts[i])).toBe(true);
+  });
+
+  it('keeps traffic on the client node with internalTrafficPolicy Local, dropping it when none is there', () => {
+    const p = webWith(1, '  internalTrafficPolicy: Local\n');
+    const node = /(node-\d)/.exec(p.ok('kubectl get pods -o wide'))?.[1] ?? '';
+    const other = ['node-1', 'node-2', 'node-3'].find((n) => n !== node) ?? '';
+    const from = (
+      nodeName: string,
+    ): { namespace: string; podKey: string; sourceIp: string; nodeName: string } => ({
+      namespace: 'default',
+      podKey: 'default/client',
+      sourceIp: '10.244.9.9',
+      nodeName,
+    });
+    const net = p.cluster.services.network;
+    expect(net.request(from(node), 'http://web/').status).toBe(200);
+    expect(net.request(from(other), 'http://web/')).toEqual({ error: 'timed out' });
   });
 
   it('takes a pod out of rotation when its readiness probe fails', () => {
