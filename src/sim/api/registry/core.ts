@@ -1,6 +1,6 @@
 /** Strategies for core/v1 kinds: Pod, Node, Namespace, Service, Event and the simple ones. */
 import type { FieldError } from '../statusErrors.ts';
-import type { KubeObject, Pod, Service } from '../types/index.ts';
+import type { Container, KubeObject, Pod, Service } from '../types/index.ts';
 import { deepEqual } from '../../util/objects.ts';
 import { defaultPodSpec } from './podDefaults.ts';
 import { validatePodSpec } from './podValidation.ts';
@@ -36,7 +36,7 @@ export const podStrategy: ResourceStrategy = {
     if (!next || !prev) return [];
     const strip = (spec: typeof next): unknown => ({
       ...spec,
-      containers: spec.containers.map((c) => ({ ...c, image: '' })),
+      containers: (spec.containers as Container[] | undefined)?.map((c) => ({ ...c, image: '' })),
       initContainers: spec.initContainers?.map((c) => ({ ...c, image: '' })),
       activeDeadlineSeconds: undefined,
       tolerations: undefined,

@@ -169,8 +169,8 @@ class Decoder {
   }
 
   value(value: unknown, descriptor: string, ctx: Context): unknown {
-    // A JSON null leaves a Go value untouched, whatever its type.
-    if (value === null) return null;
+    // A JSON null leaves the Go value at its zero value, whatever its type.
+    if (value === null) return zeroValue(descriptor);
     if (SCALARS.has(descriptor)) return this.scalar(value, descriptor, ctx);
     if (descriptor.startsWith('[]')) {
       const item = descriptor.slice(2);
@@ -222,6 +222,8 @@ class Decoder {
         this.unknownFields.push(childPath);
         continue;
       }
+      // A null field is as good as absent: the typed struct keeps its zero value and omits it.
+      if (value[key] === null) continue;
       const decoded = this.value(value[key], descriptor, {
         struct,
         goPath: [...goPath, key],
@@ -279,6 +281,29 @@ class Decoder {
     }
     this.typeError(value, this.goType(descriptor, ctx), ctx);
     return undefined;
+  }
+}
+
+/** The zero value a list element or map value keeps when the JSON says `null`. */
+function zeroValue(descriptor: string): unknown {
+  switch (descriptor) {
+    case 'string':
+    case 'byte':
+      return '';
+    case 'int32':
+    case 'int64':
+    case 'double':
+    case 'intstr':
+      return 0;
+    case 'quantity':
+      return '0';
+    case 'bool':
+      return false;
+    case 'time':
+    case 'any':
+      return null;
+    default:
+      return descriptor.startsWith('[]') || descriptor.startsWith('{}') ? null : {};
   }
 }
 
