@@ -29,6 +29,8 @@ import { NamespaceController } from './controllers/namespace/namespaceController
 import { ReplicaSetController } from './controllers/replicaset/replicaSetController.ts';
 import { NodeLifecycleController } from './controllers/nodelifecycle/nodeLifecycleController.ts';
 import { TaintEvictionController } from './controllers/tainteviction/taintEvictionController.ts';
+import { JobController } from './controllers/job/jobController.ts';
+import { TtlAfterFinishedController } from './controllers/ttlafterfinished/ttlAfterFinishedController.ts';
 import { EndpointsController } from './controllers/endpointslice/endpointsController.ts';
 import { EndpointSliceController } from './controllers/endpointslice/endpointSliceController.ts';
 import { HorizontalController } from './controllers/podautoscaler/horizontal.ts';
@@ -124,6 +126,8 @@ export class Cluster {
       new DaemonSetController(this.ctx),
       new NodeLifecycleController(this.ctx),
       new TaintEvictionController(this.ctx),
+      new JobController(this.ctx),
+      new TtlAfterFinishedController(this.ctx),
     );
     const proxy = new KubeProxy(api, SeededRandom.fork(seed, 'kube-proxy'));
     this.network = new PodNetwork(

@@ -94,3 +94,123 @@ describe('crashes and restarts', () => {
     expect(entries[5]?.stdout).toMatch(/web\s+1\/1\s+Running\s+1 \(2s ago\)\s+12s/);
   });
 });
+
+const JOB = (
+  name: string,
+  spec: string,
+  command: string,
+  policy = 'Never',
+): string => `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: ${name}
+spec:
+${spec}  template:
+    spec:
+      restartPolicy: ${policy}
+      containers:
+      - name: main
+        image: busybox:1.36
+        command: ${command}
+`;
+
+describe('jobs', () => {
+  it('runs the pi Job to completion', () => {
+    const files = {
+      'pi.yaml': `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+spec:
+  template:
+    spec:
+      containers:
+      - name: pi
+        image: perl:5.34.0
+        command: ["perl",  "-Mbignum=bpi", "-wle", "print bpi(2000)"]
+      restartPolicy: Never
+  backoffLimit: 4
+`,
+    };
+    const { entries, shell } = runScript(
+      'kubectl apply -f pi.yaml\nadvance 30s\nkubectl get pods\n',
+      {
+        workspace: workspaceOf(files),
+      },
+    );
+    expect(entries[0]?.stdout).toBe('job.batch/pi created\n');
+    expect(entries[2]?.stdout).toMatch(/pi-[a-z0-9]{5}\s+0\/1\s+Completed\s+0\s+30s/);
+    const job = shell.cluster.api.get('jobs.batch', 'default', 'pi') as unknown as {
+      status: { succeeded: number; conditions: { type: string }[] };
+    };
+    expect(job.status.succeeded).toBe(1);
+    expect(job.status.conditions.map((c) => c.type)).toEqual(['SuccessCriteriaMet', 'Complete']);
+    const pod = shell.cluster.api.list('pods', 'default')[0];
+    const logs = shell.cluster.containerLogs('default', pod?.metadata.name ?? '', 'pi');
+    expect(
+      'lines' in logs &&
+        logs.lines[0]?.text.startsWith('3.14159265358979323846264338327950288419716939937510'),
+    ).toBe(true);
+  });
+
+  it('runs completions with parallelism', () => {
+    const files = {
+      'j.yaml': JOB('work', '  completions: 5\n  parallelism: 2\n', '["sh", "-c", "sleep 5"]'),
+    };
+    const { shell } = runScript('kubectl apply -f j.yaml\nadvance 3s\n', {
+      workspace: workspaceOf(files),
+    });
+    const pods = () => shell.cluster.api.list('pods', 'default');
+    expect(pods()).toHaveLength(2);
+    shell.cluster.advance(5_000);
+    expect(pods()).toHaveLength(4);
+    shell.cluster.advance(30_000);
+    expect(pods()).toHaveLength(5);
+    const job = shell.cluster.api.get('jobs.batch', 'default', 'work') as unknown as {
+      status: { succeeded: number };
+    };
+    expect(job.status.succeeded).toBe(5);
+  });
+
+  it('fails after backoffLimit with pod back-off delays', () => {
+    const files = { 'j.yaml': JOB('fail', '  backoffLimit: 2\n', '["sh", "-c", "exit 1"]') };
+    const { shell } = runScript('kubectl apply -f j.yaml\nadvance 5s\n', {
+      workspace: workspaceOf(files),
+    });
+    const count = () => shell.cluster.api.list('pods', 'default').length;
+    expect(count()).toBe(1);
+    shell.cluster.advance(5_000);
+    expect(count()).toBe(1);
+    shell.cluster.advance(3_000);
+    expect(count()).toBe(2);
+    shell.cluster.advance(60_000);
+    expect(count()).toBe(3);
+    const job = shell.cluster.api.get('jobs.batch', 'default', 'fail') as unknown as {
+      status: { failed: number; conditions: { type: string; reason: string }[] };
+    };
+    expect(job.status.failed).toBe(3);
+    expect(job.status.conditions.map((c) => `${c.type}/${c.reason}`)).toEqual([
+      'FailureTarget/BackoffLimitExceeded',
+      'Failed/BackoffLimitExceeded',
+    ]);
+  });
+
+  it('deletes a finished Job after ttlSecondsAfterFinished', () => {
+    const files = { 'j.yaml': JOB('ttl', '  ttlSecondsAfterFinished: 20\n', '["true"]') };
+    const { shell } = runScript('kubectl apply -f j.yaml\nadvance 10s\n', {
+      workspace: workspaceOf(files),
+    });
+    expect(shell.cluster.api.get('jobs.batch', 'default', 'ttl')).toBeDefined();
+    shell.cluster.advance(25_000);
+    expect(shell.cluster.api.get('jobs.batch', 'default', 'ttl')).toBeUndefined();
+    expect(shell.cluster.api.list('pods', 'default')).toHaveLength(0);
+  });
+
+  it('rejects a Job whose pods would restart Always', () => {
+    const files = { 'j.yaml': JOB('bad', '', '["true"]', 'Always') };
+    const { entries } = runScript('kubectl apply -f j.yaml\n', { workspace: workspaceOf(files) });
+    expect(entries[0]?.stderr).toBe(
+      'The Job "bad" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"\n',
+    );
+  });
+});

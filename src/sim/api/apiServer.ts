@@ -151,6 +151,7 @@ export class ApiServer {
     const name = meta.name ?? '';
     if (this.store.get(resource, namespace, name)) throw alreadyExists(resource, name);
     meta.uid = this.newUid();
+    strategy.afterUid?.(obj);
     meta.creationTimestamp = formatRfc3339(this.now());
     if (hasSpec(obj)) meta.generation = 1;
     if (opts.dryRun) return obj as T;

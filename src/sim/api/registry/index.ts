@@ -8,6 +8,8 @@ import {
   replicaSetStrategy,
   statefulSetStrategy,
 } from './apps.ts';
+import { cronJobStrategy, jobStrategy } from './batch.ts';
+import { podDisruptionBudgetStrategy } from './policy.ts';
 import {
   createServiceStrategy,
   eventStrategy,
@@ -55,6 +57,9 @@ export function registerStrategies(api: ApiServer, random: SeededRandom): void {
   api.registerStrategy('replicasets.apps', replicaSetStrategy);
   api.registerStrategy('daemonsets.apps', daemonSetStrategy);
   api.registerStrategy('statefulsets.apps', statefulSetStrategy);
+  api.registerStrategy('jobs.batch', jobStrategy);
+  api.registerStrategy('cronjobs.batch', cronJobStrategy);
+  api.registerStrategy('poddisruptionbudgets.policy', podDisruptionBudgetStrategy);
   api.registerStrategy('ingresses.networking.k8s.io', ingressStrategy);
   api.registerStrategy('ingressclasses.networking.k8s.io', ingressClassStrategy);
   api.registerStrategy('networkpolicies.networking.k8s.io', networkPolicyStrategy);

@@ -14,6 +14,8 @@ export interface ResourceStrategy {
   validateUpdate?(obj: KubeObject, old: KubeObject): FieldError[];
   /** Mutations on create, e.g. resetting status or setting the initial phase. */
   prepareForCreate?(obj: KubeObject): void;
+  /** Fields derived from the new object's UID (a Job's generated selector and labels). */
+  afterUid?(obj: KubeObject): void;
   /**
    * True when the kind has a status subresource: updates of the main resource keep the stored
    * status, and status updates keep the stored spec.
