@@ -25,6 +25,8 @@ export interface Outcome {
   readonly actual: string;
   /** What the condition wants, in words ("at least 3"). */
   readonly expected: string;
+  /** Replaces the author's message when the template cannot apply (the object is missing). */
+  readonly note?: string;
 }
 
 /** Resolves `deploy`, `deployments`, `deployment.apps`, `Deployment` like kubectl (core events first). */
@@ -141,6 +143,7 @@ export function evaluateState(view: StateView, condition: StateCondition): Outco
         passed: obj !== undefined && compareValue(value, condition.compare),
         actual: obj ? show(value) : `${ref.text} does not exist`,
         expected: describeComparator(condition.compare),
+        ...(obj ? {} : { note: `${ref.text} does not exist yet.` }),
       };
     }
     case 'count': {

@@ -154,7 +154,11 @@ describe('checks over time', () => {
   it('keeps "always" through a rolling update and fails it through a Recreate', () => {
     const before = `${WEB(4)}advance 30s\n`;
     expect(evaluate(before, update(''), atLeast3).passed).toBe(true);
-    const recreate = evaluate(before, update('\n  strategy:\n    type: Recreate'), atLeast3);
+    const recreate = evaluate(
+      before,
+      update('\n  strategy:\n    type: Recreate\n    rollingUpdate: null'),
+      atLeast3,
+    );
     expect(recreate.passed).toBe(false);
     expect(recreate.message).toMatch(/^0 \(\d+(\.\d)?s into the step\) \/ at least 3$/);
   });

@@ -35,6 +35,7 @@ export function seconds(ms: number): string {
 }
 
 function fill(template: string, outcome: Outcome): string {
+  if (outcome.note !== undefined) return outcome.note;
   return template.replaceAll('{actual}', outcome.actual).replaceAll('{expected}', outcome.expected);
 }
 

@@ -94,7 +94,7 @@ describe('the lesson slice', () => {
     expect(lessons.getState().results).toMatchObject({
       complete: false,
       checks: [
-        { title: 'two ready', passed: false, message: 'deployment/web does not exist ready' },
+        { title: 'two ready', passed: false, message: 'deployment/web does not exist yet.' },
       ],
     });
   });
