@@ -84,14 +84,24 @@ export class KubeProxy {
     this.endpoints = new EndpointSliceCache(api);
   }
 
-  /** The configuration in effect: the newest KubeProxyConfiguration object, else the defaults. */
+  /**
+   * The configuration in effect: a KubeProxyConfiguration object (the one named `kube-proxy` if
+   * several), else the `config.conf` key of the kube-system/kube-proxy ConfigMap as kubeadm
+   * deploys it, else the defaults.
+   */
   settings(): ProxySettings {
     let config: KubeObject | undefined;
     for (const obj of this.api.iterate('kubeproxyconfigurations.kubeproxy.config.k8s.io')) {
       if (!config || obj.metadata.name === 'kube-proxy') config = obj;
     }
-    const mode = (config?.mode as string | undefined) ?? '';
-    const scheduler = (config?.ipvs as { scheduler?: string } | undefined)?.scheduler ?? '';
+    let mode = (config?.mode as string | undefined) ?? '';
+    let scheduler = (config?.ipvs as { scheduler?: string } | undefined)?.scheduler ?? '';
+    if (!config) {
+      const configMap = this.api.get('configmaps', 'kube-system', 'kube-proxy');
+      const text = (configMap?.data as Record<string, string> | undefined)?.['config.conf'] ?? '';
+      mode = /^mode:[ \t]*["']?([a-z]*)/m.exec(text)?.[1] ?? '';
+      scheduler = /^[ \t]+scheduler:[ \t]*["']?([a-z]*)/m.exec(text)?.[1] ?? '';
+    }
     return {
       mode: mode === 'ipvs' || mode === 'nftables' ? mode : 'iptables',
       scheduler: SCHEDULER_ALIASES[scheduler] ?? 'rr',

@@ -142,6 +142,7 @@ export const IPVS_SCHEDULERS = [
 /**
  * KubeProxyConfiguration (kubeproxy.config.k8s.io/v1alpha1). A real file has no metadata; the
  * playground stores it as a cluster-scoped object named `kube-proxy` unless it is given a name.
+ * Validation words follow pkg/proxy/apis/config/validation (validateProxyMode, scheduler check).
  */
 export const kubeProxyConfigurationStrategy: ResourceStrategy = {
   hasStatusSubresource: false,
@@ -154,19 +155,20 @@ export const kubeProxyConfigurationStrategy: ResourceStrategy = {
     const mode = obj.mode as string;
     if (mode !== '' && !KUBE_PROXY_MODES.includes(mode))
       errors.push({
-        field: 'KubeProxyConfiguration.Mode',
+        field: 'KubeProxyConfiguration.ProxyMode',
         type: 'Invalid value',
         value: mode,
         detail:
-          'must be iptables, ipvs, nftables or blank (blank means the best-available proxy [currently iptables])',
+          'must be iptables,ipvs,nftables or blank (blank means the best-available proxy [currently iptables])',
       });
     const scheduler = (obj.ipvs as { scheduler?: string } | undefined)?.scheduler ?? '';
     if (scheduler !== '' && !IPVS_SCHEDULERS.includes(scheduler))
       errors.push({
-        field: 'KubeProxyConfiguration.IPVS.Scheduler',
+        field: 'KubeProxyConfiguration.KubeProxyIPVSConfiguration.Scheduler',
         type: 'Invalid value',
         value: scheduler,
-        detail: 'unknown scheduler',
+        detail:
+          'must be in [rr wrr lc wlc lblc lblcr sh dh sed nq mh], blank means the default algorithm method (currently rr)',
       });
     return errors;
   },
