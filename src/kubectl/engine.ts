@@ -25,6 +25,7 @@ import { setCommand } from './cmd/set.ts';
 import { taintCommand } from './cmd/taint.ts';
 import { execCommand } from './cmd/exec.ts';
 import { logsCommand } from './cmd/logs.ts';
+import { rolloutCommand } from './cmd/rollout.ts';
 import { podDirective } from './directives/podCrash.ts';
 import { deleteCommand } from './cmd/delete.ts';
 import { getCommand } from './cmd/get.ts';
@@ -60,6 +61,7 @@ const KUBECTL_COMMANDS: readonly Command[] = [
   describeCommand,
   logsCommand,
   execCommand,
+  rolloutCommand,
 ];
 
 const DIRECTIVES: readonly Command[] = [

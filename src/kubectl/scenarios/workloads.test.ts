@@ -214,3 +214,124 @@ spec:
     );
   });
 });
+
+const DEPLOY = (image: string, replicas = 4, extra = ''): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+${extra}spec:
+  replicas: ${String(replicas)}
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: ${image}
+`;
+
+describe('rollouts', () => {
+  it('never drops below replicas - maxUnavailable nor exceeds replicas + maxSurge', () => {
+    const files = { 'v1.yaml': DEPLOY('nginx:1.27', 8), 'v2.yaml': DEPLOY('nginx:1.28', 8) };
+    const { shell } = runScript(
+      'kubectl apply -f v1.yaml\nadvance 30s\nkubectl apply -f v2.yaml\n',
+      {
+        workspace: workspaceOf(files),
+      },
+    );
+    const cluster = shell.cluster;
+    // 8 replicas, 25%/25%: surge 2, unavailable 2.
+    let steps = 0;
+    for (; steps < 600; steps++) {
+      const sets = cluster.api.list('replicasets.apps', 'default') as unknown as {
+        spec: { replicas: number };
+        status: { availableReplicas?: number };
+      }[];
+      const total = sets.reduce((n, rs) => n + rs.spec.replicas, 0);
+      const available = sets.reduce((n, rs) => n + (rs.status.availableReplicas ?? 0), 0);
+      expect(total).toBeLessThanOrEqual(10);
+      expect(available).toBeGreaterThanOrEqual(6);
+      const d = cluster.api.get('deployments.apps', 'default', 'web') as unknown as {
+        status: { updatedReplicas?: number; availableReplicas?: number; replicas?: number };
+      };
+      if (
+        d.status.updatedReplicas === 8 &&
+        d.status.availableReplicas === 8 &&
+        d.status.replicas === 8
+      )
+        break;
+      cluster.advance(100);
+    }
+    expect(steps).toBeLessThan(600);
+  });
+
+  it('watches a rollout with rollout status and keeps history for undo', () => {
+    const files = {
+      'v1.yaml': DEPLOY('nginx:1.27', 3),
+      'v2.yaml': DEPLOY(
+        'nginx:1.28',
+        3,
+        '  annotations:\n    kubernetes.io/change-cause: image 1.28\n',
+      ),
+    };
+    const { entries } = runScript(
+      [
+        'kubectl apply -f v1.yaml',
+        'kubectl rollout status deployment/web',
+        'kubectl apply -f v2.yaml',
+        'kubectl rollout status deploy web',
+        'kubectl rollout history deployment/web',
+        'kubectl rollout undo deployment/web',
+        'kubectl rollout status deployment/web --timeout=2m',
+        'kubectl rollout history deployment/web',
+        'kubectl rollout undo deployment/web --to-revision=9',
+        'kubectl rollout pause deployment/web',
+        'kubectl rollout pause deployment/web',
+        'kubectl rollout resume deployment/web',
+        'kubectl rollout restart deployment/web',
+      ].join('\n'),
+      { workspace: workspaceOf(files) },
+    );
+    expect(entries[1]?.stdout).toMatch(
+      /^Waiting for deployment "web" rollout to finish: 0 of 3 updated replicas are available\.\.\.\n(.*\n)*deployment "web" successfully rolled out\n$/,
+    );
+    expect(entries[3]?.stdout).toContain(
+      'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...\n',
+    );
+    expect(entries[3]?.stdout).toContain(
+      'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...\n',
+    );
+    expect(entries[3]?.stdout.endsWith('deployment "web" successfully rolled out\n')).toBe(true);
+    expect(entries[4]?.stdout).toBe(
+      'deployment.apps/web\nREVISION  CHANGE-CAUSE\n1         <none>\n2         image 1.28\n\n',
+    );
+    expect(entries[5]?.stdout).toBe('deployment.apps/web rolled back\n');
+    expect(entries[7]?.stdout).toBe(
+      'deployment.apps/web\nREVISION  CHANGE-CAUSE\n2         image 1.28\n3         <none>\n\n',
+    );
+    expect(entries[8]?.stderr).toBe('error: unable to find specified revision 9 in history\n');
+    expect(entries[9]?.stdout).toBe('deployment.apps/web paused\n');
+    expect(entries[10]?.stderr).toBe('error: deployments.apps "web" is already paused\n');
+    expect(entries[11]?.stdout).toBe('deployment.apps/web resumed\n');
+    expect(entries[12]?.stdout).toBe('deployment.apps/web restarted\n');
+  });
+
+  it('stalls on a bad image with the old pods still serving', () => {
+    const files = { 'v1.yaml': DEPLOY('nginx:1.27', 3), 'v2.yaml': DEPLOY('nginx:1.161', 3) };
+    const { entries } = runScript(
+      'kubectl apply -f v1.yaml\nadvance 30s\nkubectl apply -f v2.yaml\nadvance 60s\nkubectl get pods\nkubectl rollout status deployment/web --timeout=10s\n',
+      { workspace: workspaceOf(files) },
+    );
+    const rows = (entries[4]?.stdout ?? '').trim().split('\n').slice(1);
+    expect(rows.filter((r) => /1\/1\s+Running/.test(r))).toHaveLength(3);
+    expect(rows.filter((r) => /0\/1\s+(ImagePullBackOff|ErrImagePull)/.test(r))).toHaveLength(1);
+    expect(entries[5]?.stdout).toBe(
+      'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...\n',
+    );
+    expect(entries[5]?.stderr).toBe('error: timed out waiting for the condition\n');
+  });
+});
