@@ -58,7 +58,7 @@ export function runLessonsCli(io: CliIo, args: readonly string[]): number {
   let resultsFile: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? '';
-    if (arg === '--results') resultsFile = rest[++i];
+    if (arg === '--results') resultsFile = rest[++i] ?? '';
     else if (arg.startsWith('--results=')) resultsFile = arg.slice(10);
     else if (arg.startsWith('-') || path !== undefined) {
       io.writeError(`kubeplay lessons check: unexpected argument "${arg}"\n\n${LESSONS_USAGE}`);
