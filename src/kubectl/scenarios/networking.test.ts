@@ -314,7 +314,7 @@ describe('per-pod counts', () => {
       ),
       { numRuns: 25 },
     );
-  });
+  }, 60_000);
 
   it('gives byte-identical transcripts for the same seed', () => {
     const script = (): string => {

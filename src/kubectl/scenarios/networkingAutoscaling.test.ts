@@ -81,7 +81,7 @@ describe('the HorizontalPodAutoscaler walkthrough', () => {
     expect(p.ok('kubectl get events')).toMatch(
       /SuccessfulRescale +horizontalpodautoscaler\/php-apache +New size: 1; reason: All metrics below target/,
     );
-  });
+  }, 60_000);
 
   it('reports unknown utilization and the metric error when pods have no CPU request', () => {
     const p = playground();

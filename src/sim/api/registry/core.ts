@@ -8,10 +8,13 @@ import type { ResourceStrategy } from './strategy.ts';
 import { qosClassOf } from '../podQos.ts';
 import {
   allocateClusterIp,
+  allocateHealthCheckNodePort,
   allocateNodePorts,
   needsNodePorts,
   validateNodePorts,
+  validateRequestedClusterIp,
   validateServicePorts,
+  validateSessionAffinity,
   type ServiceAllocator,
 } from './serviceAllocation.ts';
 
@@ -112,6 +115,7 @@ export function createServiceStrategy(allocator: ServiceAllocator): ResourceStra
       svc.status = { loadBalancer: {} };
       const spec = svc.spec ?? {};
       allocateNodePorts(svc, keyOf(obj), allocator);
+      allocateHealthCheckNodePort(svc, keyOf(obj), allocator);
       if (spec.type === 'ExternalName' || spec.clusterIP === 'None') {
         if (spec.clusterIP === 'None') spec.clusterIPs = ['None'];
         return;
@@ -136,7 +140,12 @@ export function createServiceStrategy(allocator: ServiceAllocator): ResourceStra
         });
       if (spec.type === 'ExternalName' && !spec.externalName)
         errors.push({ field: 'spec.externalName', type: 'Required value' });
-      errors.push(...validateServicePorts(spec), ...validateNodePorts(svc, keyOf(obj), allocator));
+      errors.push(
+        ...validateServicePorts(spec),
+        ...validateNodePorts(svc, keyOf(obj), allocator),
+        ...validateSessionAffinity(spec),
+        ...validateRequestedClusterIp(svc, keyOf(obj), (ip) => allocator.ipOwner(ip)),
+      );
       return errors;
     },
     validateUpdate(obj, old) {
@@ -171,6 +180,7 @@ export function createServiceStrategy(allocator: ServiceAllocator): ResourceStra
         }
       }
       allocateNodePorts(svc, keyOf(obj), allocator);
+      allocateHealthCheckNodePort(svc, keyOf(obj), allocator);
       return errors;
     },
   };

@@ -45,9 +45,16 @@ export function registerStrategies(api: ApiServer, random: SeededRandom): void {
       *usedNodePorts(exceptKey) {
         for (const svc of api.iterate('services')) {
           if (`${svc.metadata.namespace ?? ''}/${svc.metadata.name ?? ''}` === exceptKey) continue;
-          for (const port of (svc as unknown as Service).spec?.ports ?? [])
-            if (port.nodePort) yield port.nodePort;
+          const spec = (svc as unknown as Service).spec;
+          for (const port of spec?.ports ?? []) if (port.nodePort) yield port.nodePort;
+          if (spec?.healthCheckNodePort) yield spec.healthCheckNodePort;
         }
+      },
+      ipOwner(ip) {
+        for (const svc of api.iterate('services'))
+          if ((svc as unknown as Service).spec?.clusterIP === ip)
+            return `${svc.metadata.namespace ?? ''}/${svc.metadata.name ?? ''}`;
+        return undefined;
       },
     }),
   );

@@ -18,6 +18,8 @@ export interface ServiceAllocator {
   usedIps(): Iterable<string>;
   /** NodePorts in use, excluding those of the Service being written (`namespace/name`). */
   usedNodePorts(exceptKey: string): Iterable<number>;
+  /** `namespace/name` of the Service holding a ClusterIP, if any. */
+  ipOwner(ip: string): string | undefined;
 }
 
 export function needsNodePorts(spec: NonNullable<Service['spec']>): boolean {
@@ -121,4 +123,77 @@ export function validateServicePorts(spec: NonNullable<Service['spec']>): FieldE
       });
   });
   return errors;
+}
+
+/** 10.96.0.0/12, kubeadm's default `--service-cluster-ip-range`. */
+export const SERVICE_CIDR = '10.96.0.0/12';
+
+function inServiceCidr(ip: string): boolean {
+  const parts = ip.split('.').map(Number);
+  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
+    return false;
+  return parts[0] === 10 && (parts[1] ?? 0) >= 96 && (parts[1] ?? 0) <= 111;
+}
+
+/** A requested ClusterIP must be in the range and free (ipallocator's errors). */
+export function validateRequestedClusterIp(
+  svc: Service,
+  key: string,
+  usedBy: (ip: string) => string | undefined,
+): FieldError[] {
+  const ip = svc.spec?.clusterIP;
+  if (!ip || ip === 'None') return [];
+  const value = [ip];
+  if (!inServiceCidr(ip))
+    return [
+      {
+        field: 'spec.clusterIPs',
+        type: 'Invalid value',
+        value,
+        detail: `failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`,
+      },
+    ];
+  const owner = usedBy(ip);
+  if (owner !== undefined && owner !== key)
+    return [
+      {
+        field: 'spec.clusterIPs',
+        type: 'Invalid value',
+        value,
+        detail: `failed to allocate IP ${ip}: provided IP is already allocated`,
+      },
+    ];
+  return [];
+}
+
+/** LoadBalancer + externalTrafficPolicy Local gets a health-check NodePort (kube-proxy serves it). */
+export function allocateHealthCheckNodePort(
+  svc: Service,
+  key: string,
+  allocator: ServiceAllocator,
+): void {
+  const spec = svc.spec ?? {};
+  const needs = spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local';
+  if (!needs) {
+    delete spec.healthCheckNodePort;
+    return;
+  }
+  if (spec.healthCheckNodePort) return;
+  const used = new Set(allocator.usedNodePorts(key));
+  for (const port of spec.ports ?? []) if (port.nodePort) used.add(port.nodePort);
+  spec.healthCheckNodePort = pickNodePort(used, allocator.random);
+}
+
+export function validateSessionAffinity(spec: NonNullable<Service['spec']>): FieldError[] {
+  const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
+  if (spec.sessionAffinity !== 'ClientIP' || timeout === undefined) return [];
+  if (timeout > 0 && timeout <= 86400) return [];
+  return [
+    {
+      field: 'spec.sessionAffinityConfig.clientIP.timeoutSeconds',
+      type: 'Invalid value',
+      value: timeout,
+      detail: 'must be greater than 0 and less than 86400',
+    },
+  ];
 }

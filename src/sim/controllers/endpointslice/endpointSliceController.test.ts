@@ -108,7 +108,7 @@ describe('the EndpointSlice controller', () => {
           }
         },
       ),
-      { numRuns: 12 },
+      { numRuns: 8 },
     );
-  });
+  }, 60_000);
 });
