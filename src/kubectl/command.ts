@@ -15,6 +15,16 @@ export interface CommandResult {
   readonly stderr: string;
   /** Set by streaming commands (`get -w`): more output arrives as virtual time runs. */
   readonly stream?: WatchStream;
+  /** Set by `kubectl edit` when the shell has an editor: open `text`, then call `save`. */
+  readonly edit?: EditSession;
+}
+
+/** An object opened for `kubectl edit`: the text kubectl would put in its temp file. */
+export interface EditSession {
+  readonly title: string;
+  readonly text: string;
+  /** Applies the edited text; returns what kubectl prints (`edited`, `Edit cancelled, …`). */
+  save(text: string): CommandResult;
 }
 
 /**
@@ -29,16 +39,25 @@ export interface WatchStream {
   stop(): void;
 }
 
+/** The simulated kubeconfig: contexts by name and the current one. */
+export interface Kubeconfig {
+  currentContext: string;
+  readonly contexts: Map<string, { cluster: string; user: string; namespace?: string }>;
+}
+
 export interface CommandContext {
   readonly cluster: Cluster;
   /** The current context's namespace (`kubectl config set-context --current --namespace`). */
   namespace: string;
   readonly workspace: Workspace;
+  readonly kubeconfig: Kubeconfig;
   readonly stdin?: string;
   out(text: string): void;
   err(text: string): void;
   /** Hands a running stream to the caller (the command then returns at once). */
   stream(stream: WatchStream): void;
+  /** Present when the caller can open an editor (the browser terminal). */
+  readonly edit?: (session: EditSession) => void;
 }
 
 export interface Command {

@@ -9,6 +9,8 @@ import {
   type Command,
   type CommandContext,
   type CommandResult,
+  type EditSession,
+  type Kubeconfig,
   type Workspace,
   type WatchStream,
 } from './command.ts';
@@ -19,6 +21,11 @@ import { exposeCommand } from './cmd/expose.ts';
 import { runCommand } from './cmd/run.ts';
 import { cordon, uncordon } from './cmd/cordon.ts';
 import { describeCommand } from './cmd/describe.ts';
+import { configCommand, defaultKubeconfig } from './cmd/config.ts';
+import { eventsCommand } from './cmd/events.ts';
+import { editCommand } from './cmd/edit.ts';
+import { replaceCommand } from './cmd/replace.ts';
+import { waitCommand } from './cmd/wait.ts';
 import { annotateCommand, labelCommand } from './cmd/label.ts';
 import { patchCommand } from './cmd/patch.ts';
 import { setCommand } from './cmd/set.ts';
@@ -29,7 +36,12 @@ import { rolloutCommand } from './cmd/rollout.ts';
 import { podDirective } from './directives/podCrash.ts';
 import { deleteCommand } from './cmd/delete.ts';
 import { getCommand } from './cmd/get.ts';
-import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './cmd/info.ts';
+import {
+  apiResourcesCommand,
+  apiVersionsCommand,
+  clusterInfoCommand,
+  versionCommand,
+} from './cmd/info.ts';
 import { scaleCommand } from './cmd/scale.ts';
 import { topCommand } from './cmd/top.ts';
 import { trafficDirective } from './directives/traffic.ts';
@@ -59,6 +71,12 @@ const KUBECTL_COMMANDS: readonly Command[] = [
   patchCommand,
   setCommand,
   describeCommand,
+  configCommand,
+  eventsCommand,
+  editCommand,
+  replaceCommand,
+  waitCommand,
+  apiVersionsCommand,
   logsCommand,
   execCommand,
   rolloutCommand,
@@ -74,8 +92,6 @@ const DIRECTIVES: readonly Command[] = [
 /** kubectl commands Kubeplay knows by name but does not simulate yet. */
 const KNOWN_KUBECTL = new Set([
   'explain',
-  'edit',
-  'replace',
   'rollout',
   'certificate',
   'cluster-info',
@@ -89,33 +105,46 @@ const KNOWN_KUBECTL = new Set([
   'cp',
   'auth',
   'debug',
-  'events',
   'diff',
   'kustomize',
   'completion',
   'alpha',
-  'api-versions',
-  'config',
   'plugin',
-  'wait',
 ]);
 
 export interface ShellOptions {
   readonly workspace?: Workspace;
   /** Initial current namespace (the kubeconfig context's). */
   readonly namespace?: string;
+  /** True when the caller can open `kubectl edit` sessions in an editor (the browser). */
+  readonly editor?: boolean;
 }
 
 export class Shell {
-  namespace: string;
+  /** The simulated kubeconfig (`kubectl config …`). */
+  readonly kubeconfig: Kubeconfig;
   private readonly workspace: Workspace;
+  private readonly editor: boolean;
 
   constructor(
     readonly cluster: Cluster,
     options: ShellOptions = {},
   ) {
-    this.namespace = options.namespace ?? 'default';
+    this.kubeconfig = defaultKubeconfig(options.namespace ?? 'default');
+    this.editor = options.editor ?? false;
     this.workspace = options.workspace ?? { readFile: () => undefined };
+  }
+
+  /** The current context's namespace. */
+  get namespace(): string {
+    return this.kubeconfig.contexts.get(this.kubeconfig.currentContext)?.namespace ?? 'default';
+  }
+
+  set namespace(namespace: string) {
+    const context = this.kubeconfig.contexts.get(this.kubeconfig.currentContext);
+    if (!context) return;
+    if (namespace === 'default') delete context.namespace;
+    else context.namespace = namespace;
   }
 
   /** Runs one line; `stdin` is what a heredoc or pipe supplies. */
@@ -123,10 +152,13 @@ export class Shell {
     let stdout = '';
     let stderr = '';
     let stream: WatchStream | undefined;
+    let edit: EditSession | undefined;
+    const startNamespace = this.namespace;
     const ctx: CommandContext = {
       cluster: this.cluster,
       namespace: this.namespace,
       workspace: this.workspace,
+      kubeconfig: this.kubeconfig,
       ...(stdin !== undefined ? { stdin } : {}),
       out: (text) => {
         stdout += text;
@@ -137,6 +169,13 @@ export class Shell {
       stream: (s) => {
         stream = s;
       },
+      ...(this.editor
+        ? {
+            edit: (session: EditSession) => {
+              edit = session;
+            },
+          }
+        : {}),
     };
     let exitCode: number;
     try {
@@ -145,9 +184,9 @@ export class Shell {
       exitCode = 1;
       stderr += formatFailure(error);
     }
-    this.namespace = ctx.namespace;
+    if (ctx.namespace !== startNamespace) this.namespace = ctx.namespace;
     this.cluster.settle();
-    return { exitCode, stdout, stderr, ...(stream ? { stream } : {}) };
+    return { exitCode, stdout, stderr, ...(stream ? { stream } : {}), ...(edit ? { edit } : {}) };
   }
 
   private dispatch(ctx: CommandContext, line: string): number {

@@ -3,7 +3,7 @@ export { Shell } from './engine.ts';
 export type { ShellOptions } from './engine.ts';
 export { runScript, runLines } from './script.ts';
 export type { TranscriptEntry, ScriptRun } from './script.ts';
-export type { CommandResult, WatchStream, Workspace } from './command.ts';
+export type { CommandResult, EditSession, Kubeconfig, WatchStream, Workspace } from './command.ts';
 export { parseScript } from './shell/script.ts';
 export { tokenize } from './shell/tokenize.ts';
 export { applyObject } from './manifest/applyObject.ts';

@@ -42,7 +42,8 @@ export const apiResourcesCommand: Command = {
   run(ctx, args) {
     const namespaced = flagString(args.flags, 'namespaced');
     const group = flagString(args.flags, 'api-group');
-    const types = RESOURCE_TYPES.filter((t) => t.plural !== 'bindings' || t.group === '')
+    const types = RESOURCE_TYPES.filter(isServed)
+      .filter((t) => t.plural !== 'bindings' || t.group === '')
       .filter((t) => namespaced === undefined || String(t.namespaced) === namespaced)
       .filter((t) => group === undefined || t.group === group)
       .sort((a, b) =>
@@ -63,6 +64,22 @@ export const apiResourcesCommand: Command = {
       ]),
     ];
     ctx.out(formatTable(rows));
+    return 0;
+  },
+};
+
+/** Component configuration kinds (kube-proxy, kube-scheduler) are files, not served APIs. */
+function isServed(type: (typeof RESOURCE_TYPES)[number]): boolean {
+  return !type.group.endsWith('.config.k8s.io');
+}
+
+/** `kubectl api-versions`: the group/versions this API server serves, sorted. */
+export const apiVersionsCommand: Command = {
+  name: 'api-versions',
+  flags: [],
+  run(ctx) {
+    const versions = [...new Set(RESOURCE_TYPES.filter(isServed).map(apiVersionOf))].sort();
+    for (const v of versions) ctx.out(`${v}\n`);
     return 0;
   },
 };
