@@ -6,6 +6,14 @@ export { Cluster, createCluster, DEFAULT_NODE_SIZE, DEFAULT_START_TIME_MS } from
 export type { ClusterOptions, NodeOptions } from './cluster.ts';
 export type { ApiServer, DeleteOptions, RequestOptions } from './api/apiServer.ts';
 export type { FieldValidation } from './api/validation/decodeRequest.ts';
+export { validateObject } from './api/validation/validateObject.ts';
+export type { ValidationProblem } from './api/validation/validateObject.ts';
+export {
+  jsonSchemaFor,
+  kubernetesJsonSchema,
+  loadSchemaDescriptions,
+} from './api/openapi/jsonSchema.ts';
+export type { JsonSchema, SchemaDescriptions } from './api/openapi/jsonSchema.ts';
 export { NAME_ALPHABET } from './api/apiServer.ts';
 export { ApiError, isApiError, formatFieldError } from './api/statusErrors.ts';
 export type { FieldError, StatusReason } from './api/statusErrors.ts';
@@ -36,6 +44,7 @@ export { INGRESS_ADDRESS } from './network/loadBalancerController.ts';
 export type { FlowSpec, FlowState } from './network/trafficFlows.ts';
 export type { ServiceTraffic } from './network/trafficStats.ts';
 export type { DeliveryRecord } from './network/clusterNetwork.ts';
+export { renderProxyRules } from './proxy/proxyRules.ts';
 export type {
   BatchResult,
   DnsAnswer,

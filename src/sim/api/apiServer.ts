@@ -10,6 +10,7 @@ import type { AdmissionPlugin, AdmissionReader } from './admission/admission.ts'
 import { ChangeLog } from './changeLog.ts';
 import { ObjectStore } from './objectStore.ts';
 import { plainStrategy, type ResourceStrategy } from './registry/strategy.ts';
+import { budgetForEviction, disruptionsAllowed, EVICTION_REFUSED } from './registry/policy.ts';
 import {
   RESOURCE_TYPES,
   qualifiedResource,
@@ -17,7 +18,14 @@ import {
   resourceTypeForKind,
   type ResourceType,
 } from './resourceTypes.ts';
-import { ApiError, alreadyExists, conflict, invalid, notFound } from './statusErrors.ts';
+import {
+  ApiError,
+  alreadyExists,
+  conflict,
+  invalid,
+  notFound,
+  type FieldError,
+} from './statusErrors.ts';
 import type { KubeObject } from './types/index.ts';
 import { decodeRequest, type FieldValidation } from './validation/decodeRequest.ts';
 import { validateObjectMeta } from './validation/objectMeta.ts';
@@ -84,6 +92,24 @@ export class ApiServer {
       );
     }
     return type;
+  }
+
+  /**
+   * The semantic validation a create would run (metadata and the kind's strategy, after defaults),
+   * with no admission, allocation, randomness or write: for editors checking a manifest as it is
+   * typed. The object must already decode (see validation/validateObject.ts).
+   */
+  check(input: KubeObject): FieldError[] {
+    const type = this.typeOf(input);
+    const strategy = this.strategyFor(qualifiedResource(type));
+    const obj = deepClone(input);
+    obj.metadata = { ...(obj.metadata as KubeObject['metadata'] | undefined) };
+    this.normalizeNamespace(obj, type);
+    // generateName gets its random suffix on create; any valid suffix checks the same.
+    if ((obj.metadata.name ?? '') === '' && obj.metadata.generateName)
+      obj.metadata.name = `${obj.metadata.generateName}x`;
+    strategy.defaults?.(obj);
+    return [...validateObjectMeta(obj), ...(strategy.validate?.(obj) ?? [])];
   }
 
   now(): number {
@@ -312,6 +338,31 @@ export class ApiServer {
     }
     next.metadata.resourceVersion = this.store.nextResourceVersion();
     return this.commit('update', resource, next, obj, opts.actor);
+  }
+
+  /**
+   * The pods/eviction subresource: deletes a pod unless its PodDisruptionBudget allows no more
+   * disruptions (429 TooManyRequests); an allowed eviction is recorded in the budget's status.
+   */
+  evict(namespace: string, name: string, opts: DeleteOptions): KubeObject {
+    const pod = this.store.get('pods', namespace, name);
+    if (!pod) throw notFound('pods', name);
+    const pdb = budgetForEviction(pod, [
+      ...this.store.iterate('poddisruptionbudgets.policy', namespace),
+    ]);
+    if (pdb) {
+      if (disruptionsAllowed(pdb) <= 0) throw new ApiError('TooManyRequests', EVICTION_REFUSED);
+      const next = deepClone(pdb);
+      const status = (next.status ?? {}) as {
+        disruptionsAllowed?: number;
+        disruptedPods?: Record<string, string>;
+      };
+      status.disruptionsAllowed = disruptionsAllowed(pdb) - 1;
+      status.disruptedPods = { ...(status.disruptedPods ?? {}), [name]: formatRfc3339(this.now()) };
+      next.status = status;
+      if (!opts.dryRun) this.update(next, { actor: opts.actor, subresource: 'status' });
+    }
+    return this.delete('pods', namespace, name, opts);
   }
 
   private podGracePeriod(pod: KubeObject, requested: number | undefined): number {

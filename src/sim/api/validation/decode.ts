@@ -19,7 +19,10 @@ import { isQuantity } from '../quantity.ts';
 import { SCALARS, goStructName, goTypeName, typeSchema } from '../openapi/schemas.ts';
 
 export interface DecodeProblem {
-  /** Path with indices and map keys (`spec.template.spec.containers[0].env[1].value`), for editors. */
+  /**
+   * Path with list indices and map keys in brackets, as field errors write them
+   * (`spec.template.spec.containers[0].env[1].value`, `metadata.labels[version]`), for editors.
+   */
   readonly path: string;
   /** The decoder's own message, e.g. `json: cannot unmarshal bool into Go struct field …`. */
   readonly message: string;
@@ -194,7 +197,7 @@ class Decoder {
       }
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(value).sort()) {
-        out[key] = this.value(value[key], item, { ...ctx, path: `${ctx.path}.${key}` });
+        out[key] = this.value(value[key], item, { ...ctx, path: `${ctx.path}[${key}]` });
       }
       return out;
     }
