@@ -1,13 +1,19 @@
 /**
  * The `traffic` directive: steady request flows to a Service or through an Ingress, and the
  * per-pod counts of what each Service delivered.
- *   traffic <service> --rps N [--duration D] [--clients C] [--path P] [-n ns]
+ *   traffic <service> --rps N [--duration D] [--clients C] [--path P] [--via clusterip|nodeport|loadbalancer] [-n ns]
  *   traffic ingress/<name> --host H --path P --rps N [--duration D] [--clients C]
  *   traffic stop <target>
  *   traffic stats <service> [-n ns] [-o json]
+ *   traffic rules <service>   (what kube-proxy programmed: iptables-save, ipvsadm -Ln or nft)
  *   traffic            (lists running flows)
  */
-import { INGRESS_ADDRESS, type KubeObject, type Service } from '../../sim/index.ts';
+import {
+  INGRESS_ADDRESS,
+  renderProxyRules,
+  type KubeObject,
+  type Service,
+} from '../../sim/index.ts';
 import { KubectlError, type Command, type CommandContext } from '../command.ts';
 import { humanDuration } from '../printers/humanDuration.ts';
 import { formatTable } from '../printers/table.ts';
@@ -26,6 +32,7 @@ export const trafficDirective: Command = {
     { name: 'host', type: 'string' },
     { name: 'path', type: 'string' },
     { name: 'output', short: 'o', type: 'string' },
+    { name: 'via', type: 'string' },
   ],
   run(ctx, args) {
     const [first, second, ...rest] = args.positional;
@@ -34,6 +41,8 @@ export const trafficDirective: Command = {
       return stopFlow(ctx, args, second);
     if (first === 'stats' && second !== undefined && rest.length === 0)
       return printStats(ctx, args, second);
+    if (first === 'rules' && second !== undefined && rest.length === 0)
+      return printRules(ctx, args, second);
     if (second !== undefined) throw new KubectlError(USAGE);
     return startFlow(ctx, args, first);
   },
@@ -82,8 +91,7 @@ function startFlow(ctx: CommandContext, args: ParsedArgs, text: string): number 
     const svc = api.get('services', namespace, target.name) as (KubeObject & Service) | undefined;
     if (!svc)
       throw new KubectlError(`services "${target.name}" not found in namespace "${namespace}"`);
-    const port = svc.spec?.ports?.[0]?.port ?? 80;
-    url = `http://${target.name}.${namespace}.svc.cluster.local:${String(port)}${path}`;
+    url = serviceUrl(ctx, svc, flagString(args.flags, 'via') ?? 'clusterip', path);
     label = `service/${target.name}`;
   } else {
     if (!api.get('ingresses.networking.k8s.io', namespace, target.name))
@@ -109,6 +117,40 @@ function startFlow(ctx: CommandContext, args: ParsedArgs, text: string): number 
   const via = hostHeader !== undefined ? ` (Host: ${hostHeader}, path ${path})` : '';
   ctx.out(`traffic to ${label} started: ${String(rps)} requests/s from ${who}${via}, ${how}\n`);
   return 0;
+}
+
+/** Where the clients connect: the Service name (ClusterIP), a node's NodePort, or the LB address. */
+function serviceUrl(
+  ctx: CommandContext,
+  svc: KubeObject & Service,
+  via: string,
+  path: string,
+): string {
+  const port = svc.spec?.ports?.[0];
+  const name = `${svc.metadata.name ?? ''}.${svc.metadata.namespace ?? ''}.svc.cluster.local`;
+  if (via === 'clusterip') return `http://${name}:${String(port?.port ?? 80)}${path}`;
+  if (via === 'nodeport') {
+    if (!port?.nodePort)
+      throw new KubectlError(
+        `service/${svc.metadata.name ?? ''} has no NodePort (type ${svc.spec?.type ?? 'ClusterIP'})`,
+      );
+    const node = ctx.cluster.api
+      .list('nodes')
+      .find((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] === undefined);
+    const address = (
+      node?.status as { addresses?: { type: string; address: string }[] } | undefined
+    )?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+    return `http://${address ?? '172.18.0.3'}:${String(port.nodePort)}${path}`;
+  }
+  if (via === 'loadbalancer') {
+    const ip = svc.status?.loadBalancer?.ingress?.[0]?.ip;
+    if (!ip)
+      throw new KubectlError(
+        `service/${svc.metadata.name ?? ''} has no external address yet (EXTERNAL-IP <pending>)`,
+      );
+    return `http://${ip}:${String(port?.port ?? 80)}${path}`;
+  }
+  throw new KubectlError(`--via must be clusterip, nodeport or loadbalancer (got "${via}")`);
 }
 
 function stopFlow(ctx: CommandContext, args: ParsedArgs, text: string): number {
@@ -191,4 +233,17 @@ function printStats(ctx: CommandContext, args: ParsedArgs, text: string): number
 
 function share(n: number, total: number): string {
   return `${(Math.round((n / total) * 1000) / 10).toFixed(1)}%`;
+}
+
+function printRules(ctx: CommandContext, args: ParsedArgs, text: string): number {
+  const target = parseTarget(text);
+  if (target.kind !== 'service')
+    throw new KubectlError("traffic rules shows a Service's rules: name a Service");
+  const namespace = namespaceOf(ctx, args);
+  const svc = ctx.cluster.api.get('services', namespace, target.name) as
+    (KubeObject & Service) | undefined;
+  if (!svc)
+    throw new KubectlError(`services "${target.name}" not found in namespace "${namespace}"`);
+  ctx.out(renderProxyRules(ctx.cluster.network.proxy, svc));
+  return 0;
 }
