@@ -26,7 +26,7 @@ const OTHER_KEYS = ['event', 'command', 'rescheduled'] as const;
 
 /** Commands a check may run: they only read. */
 const READ_ONLY =
-  /^(kubectl\s+)?(get|describe|logs|top|events|version|cluster-info|api-resources|explain|rollout\s+(status|history)|auth\s+can-i)\b/;
+  /^(?:(?:kubectl\s+)?(?:get|describe|logs|top|events|version|cluster-info|api-resources|explain|rollout\s+(?:status|history)|auth\s+can-i)|traffic\s+stats)\b/;
 
 function comparator(f: Fields, fail: Fail, what: string): Comparator {
   const present = COMPARATORS.filter((k) => f.has(k));
@@ -146,7 +146,9 @@ function otherCondition(f: Fields, fail: Fail, namespace: string): CheckConditio
   if (f.has('command')) {
     const command = f.requiredString('command').trim();
     if (!READ_ONLY.test(command))
-      fail(`a check's command must only read (kubectl get, describe, logs, …): "${command}"`);
+      fail(
+        `a check's command must only read (kubectl get, describe, logs, …, traffic stats): "${command}"`,
+      );
     const stdout: { op: 'contains' | 'matches' | 'notContains'; value: string }[] = [];
     for (const op of ['contains', 'notContains', 'matches'] as const) {
       const value = f.string(op);

@@ -24,6 +24,7 @@ describe('LessonPanel', () => {
       'foundations',
       'workloads',
       'scheduling',
+      'networking',
     ]);
   });
 
