@@ -89,6 +89,14 @@ const DIRECTIVES: readonly Command[] = [
   trafficDirective,
 ];
 
+/** The commands the engine runs (for completion). */
+export function kubectlCommands(): readonly Command[] {
+  return KUBECTL_COMMANDS;
+}
+
+/** Playground directive names (for completion and help). */
+export const DIRECTIVE_NAMES: readonly string[] = DIRECTIVES.map((d) => d.name);
+
 /** kubectl commands Kubeplay knows by name but does not simulate yet. */
 const KNOWN_KUBECTL = new Set([
   'explain',
@@ -235,7 +243,7 @@ export class Shell {
 }
 
 /** kubectl's commands in the order `kubectl --help` lists them (cobra suggests in this order). */
-const HELP_ORDER = [
+export const HELP_ORDER = [
   'create',
   'expose',
   'run',

@@ -10,3 +10,5 @@ export { applyObject } from './manifest/applyObject.ts';
 export { parseManifests, ManifestSyntaxError } from './manifest/parseManifests.ts';
 export { humanDuration } from './printers/humanDuration.ts';
 export { podStatusReason, podReadyColumn, podRestartsColumn } from './printers/podColumns.ts';
+export { complete } from './complete.ts';
+export type { Completion } from './complete.ts';
