@@ -33,6 +33,7 @@ import { taintCommand } from './cmd/taint.ts';
 import { execCommand } from './cmd/exec.ts';
 import { logsCommand } from './cmd/logs.ts';
 import { rolloutCommand } from './cmd/rollout.ts';
+import { drainCommand } from './cmd/drain.ts';
 import { podDirective } from './directives/podCrash.ts';
 import { deleteCommand } from './cmd/delete.ts';
 import { getCommand } from './cmd/get.ts';
@@ -80,6 +81,7 @@ const KUBECTL_COMMANDS: readonly Command[] = [
   logsCommand,
   execCommand,
   rolloutCommand,
+  drainCommand,
 ];
 
 const DIRECTIVES: readonly Command[] = [

@@ -30,6 +30,7 @@ import { ReplicaSetController } from './controllers/replicaset/replicaSetControl
 import { NodeLifecycleController } from './controllers/nodelifecycle/nodeLifecycleController.ts';
 import { TaintEvictionController } from './controllers/tainteviction/taintEvictionController.ts';
 import { JobController } from './controllers/job/jobController.ts';
+import { DisruptionController } from './controllers/disruption/disruptionController.ts';
 import { TtlAfterFinishedController } from './controllers/ttlafterfinished/ttlAfterFinishedController.ts';
 import { EndpointsController } from './controllers/endpointslice/endpointsController.ts';
 import { EndpointSliceController } from './controllers/endpointslice/endpointSliceController.ts';
@@ -128,6 +129,7 @@ export class Cluster {
       new TaintEvictionController(this.ctx),
       new JobController(this.ctx),
       new TtlAfterFinishedController(this.ctx),
+      new DisruptionController(this.ctx),
     );
     const proxy = new KubeProxy(api, SeededRandom.fork(seed, 'kube-proxy'));
     this.network = new PodNetwork(

@@ -335,3 +335,66 @@ describe('rollouts', () => {
     expect(entries[5]?.stderr).toBe('error: timed out waiting for the condition\n');
   });
 });
+
+describe('drain', () => {
+  it('cordons, evicts through the Eviction API and honours a PodDisruptionBudget', () => {
+    const files = {
+      'd.yaml': DEPLOY('nginx:1.27', 3),
+      'pdb.yaml': `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web-pdb
+spec:
+  minAvailable: 3
+  selector:
+    matchLabels:
+      app: web
+`,
+    };
+    const { entries, shell } = runScript(
+      'kubectl apply -f d.yaml\nkubectl apply -f pdb.yaml\nadvance 30s\nkubectl drain node-1 --timeout=20s\nkubectl drain node-1 --ignore-daemonsets --timeout=20s\n',
+      { workspace: workspaceOf(files) },
+    );
+    const onNode1 = shell.cluster.api
+      .list('pods', 'default')
+      .filter((p) => (p.spec as { nodeName?: string }).nodeName === 'node-1');
+    expect(entries[3]?.stdout).toBe('node/node-1 cordoned\n');
+    expect(entries[3]?.stderr).toMatch(
+      /^error: unable to drain node "node-1" due to error: cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-system\/kube-proxy-\w{5}, continuing command\.\.\.\n/,
+    );
+    expect(entries[4]?.stdout).toMatch(
+      /^node\/node-1 already cordoned\nevicting pod default\/web-/,
+    );
+    expect(entries[4]?.stderr).toMatch(
+      /^Warning: ignoring DaemonSet-managed Pods: kube-system\/kube-proxy-\w{5}\n/,
+    );
+    expect(entries[4]?.stderr).toContain(
+      `(will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\n`,
+    );
+    expect(entries[4]?.exitCode).toBe(1);
+    expect(onNode1.length).toBeGreaterThan(0);
+  });
+
+  it('drains when the budget allows one disruption at a time', () => {
+    const files = {
+      'd.yaml': DEPLOY('nginx:1.27', 3),
+      'pdb.yaml': `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web-pdb
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: web
+`,
+    };
+    const { entries } = runScript(
+      'kubectl apply -f d.yaml\nkubectl apply -f pdb.yaml\nadvance 30s\nkubectl drain node-2 --ignore-daemonsets\nkubectl get pods -o wide\n',
+      { workspace: workspaceOf(files) },
+    );
+    expect(entries[3]?.exitCode).toBe(0);
+    expect(entries[3]?.stdout).toMatch(/evicted\nnode\/node-2 drained\n$/);
+    expect(entries[4]?.stdout).not.toContain('node-2');
+  });
+});
