@@ -73,7 +73,7 @@ export const editCommand: Command = {
           return { exitCode: 1, stdout: '', stderr: `error: ${reason}\n` };
         }
         try {
-          const result = api.update(edited, { actor: 'kubectl-edit' });
+          const result = api.update(edited, { actor: 'kubectl-edit', fieldValidation: 'Strict' });
           ctx.cluster.settle();
           return result.metadata.resourceVersion === object.metadata.resourceVersion
             ? { exitCode: 0, stdout: 'Edit cancelled, no changes made.\n', stderr: '' }

@@ -56,11 +56,15 @@ export const replaceCommand: Command = {
             for (let i = 0; i < 6000 && ctx.cluster.api.get(resource, ns, name); i++)
               ctx.cluster.advance(100);
           }
-          result = ctx.cluster.api.create(item.object, { actor: 'kubectl-replace' });
+          result = ctx.cluster.api.create(item.object, {
+            actor: 'kubectl-replace',
+            fieldValidation: 'Strict',
+          });
         } else {
           result = ctx.cluster.api.update(item.object, {
             actor: 'kubectl-replace',
             dryRun: dryRun !== 'none',
+            fieldValidation: 'Strict',
           });
         }
         if (output === 'yaml') ctx.out(toYaml(result));

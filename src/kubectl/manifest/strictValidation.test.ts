@@ -117,3 +117,48 @@ describe('strict decoding as the API server does it', () => {
     );
   });
 });
+
+describe('kubectl around the decoder', () => {
+  const typo = DEPLOYMENT.replace('replicas: 2', 'replica: 2');
+
+  it('rejects unknown fields on kubectl create -f too', () => {
+    const files: Record<string, string> = { 'web.yaml': typo };
+    const shell = new Shell(createCluster(), { workspace: { readFile: (path) => files[path] } });
+    expect(shell.run('kubectl create -f web.yaml').stderr).toBe(
+      `${prefix}strict decoding error: unknown field "spec.replica"\n`,
+    );
+  });
+
+  it('warns with --validate=warn and drops the field, and ignores it with --validate=false', () => {
+    const warn = apply(typo, ' --validate=warn');
+    expect(warn.stderr).toBe('Warning: unknown field "spec.replica"\n');
+    expect(warn.stdout).toBe('deployment.apps/web created\n');
+    const ignore = apply(typo, ' --validate=false');
+    expect(ignore.stderr).toBe('');
+    expect(ignore.stdout).toBe('deployment.apps/web created\n');
+  });
+
+  it('refuses a manifest without metadata.name as kubectl apply does', () => {
+    const result = apply(DEPLOYMENT.replace('  name: web\n', ''));
+    expect(result.stderr).toBe(
+      'error: error when retrieving current configuration of:\nResource: "apps/v1, Resource=deployments", GroupVersionKind: "apps/v1, Kind=Deployment"\nName: "", Namespace: "default"\nfrom server for: "web.yaml": resource name may not be empty\n',
+    );
+  });
+
+  it('explains removed and misspelled apiVersions', () => {
+    expect(apply(DEPLOYMENT.replace('apps/v1', 'extensions/v1beta1')).stderr).toBe(
+      'error: resource mapping not found for name: "web" namespace: "" from "web.yaml": no matches for kind "Deployment" in version "extensions/v1beta1"\nensure CRDs are installed first\n(Kubeplay: Deployment in extensions/v1beta1 was removed in Kubernetes v1.16; use apiVersion: apps/v1)\n',
+    );
+    expect(apply(DEPLOYMENT.replace('apps/v1', 'app/v1')).stderr).toBe(
+      'error: resource mapping not found for name: "web" namespace: "" from "web.yaml": no matches for kind "Deployment" in version "app/v1"\nensure CRDs are installed first\n(Kubeplay: Kubernetes v1.32 serves Deployment as apiVersion: apps/v1)\n',
+    );
+  });
+
+  it('refuses kinds it does not simulate by name', () => {
+    const crd =
+      'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: shirts.stable.example.com\n';
+    expect(apply(crd).stderr).toBe(
+      'error: Kubeplay does not simulate CustomResourceDefinitions (apiextensions.k8s.io/v1) yet: custom resources and the controllers behind them are not part of the simulated cluster. "shirts.stable.example.com" from "web.yaml" was not applied.\n',
+    );
+  });
+});

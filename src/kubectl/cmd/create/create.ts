@@ -155,6 +155,7 @@ export const createCommand: Command = {
         const created = ctx.cluster.api.create(item.object, {
           actor: 'kubectl-create',
           dryRun: dryRun === 'server',
+          fieldValidation: 'Strict',
         });
         if (output === 'yaml') ctx.out(toYaml(created));
         else if (output === 'json') ctx.out(toJson(created));
