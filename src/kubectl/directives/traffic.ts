@@ -244,6 +244,6 @@ function printRules(ctx: CommandContext, args: ParsedArgs, text: string): number
     (KubeObject & Service) | undefined;
   if (!svc)
     throw new KubectlError(`services "${target.name}" not found in namespace "${namespace}"`);
-  ctx.out(renderProxyRules(ctx.cluster.network.proxy, svc));
+  ctx.out(renderProxyRules(ctx.cluster.network.proxy, svc, ctx.cluster.now()));
   return 0;
 }

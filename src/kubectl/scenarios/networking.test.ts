@@ -265,6 +265,40 @@ describe('kube-proxy load balancing', () => {
   });
 });
 
+describe('the rules kube-proxy programs', () => {
+  it('prints iptables-save lines with real chain names and rule probabilities', () => {
+    const p = webWith(3);
+    const kubernetes = p.ok('traffic rules kubernetes');
+    expect(kubernetes).toContain(
+      '-A KUBE-SERVICES -d 10.96.0.1/32 -p tcp -m comment --comment "default/kubernetes:https cluster IP" -m tcp --dport 443 -j KUBE-SVC-NPX46M4PTMTKRN6Y\n',
+    );
+    const web = p.ok('traffic rules web').split('\n');
+    const picks = web.filter((l) => l.includes('-> 10.244.'));
+    expect(picks).toHaveLength(3);
+    expect(picks[0]).toContain(
+      '-m statistic --mode random --probability 0.33333333349 -j KUBE-SEP-',
+    );
+    expect(picks[1]).toContain(
+      '-m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-',
+    );
+    expect(picks[2]).not.toContain('statistic');
+  });
+
+  it('prints ipvsadm -Ln in ipvs mode, and REJECT when nothing is ready', () => {
+    const p = webWith(2);
+    p.ok('kubectl apply -f -', kubeProxyConfiguration('ipvs', 'lc'));
+    expect(p.ok('traffic rules web')).toMatch(
+      /^IP Virtual Server version 1\.2\.1 \(size=4096\)\nProt LocalAddress:Port Scheduler Flags\n {2}-> RemoteAddress:Port {11}Forward Weight ActiveConn InActConn\nTCP {2}10\.\S+:80 lc\n {2}-> 10\.244\.\d\.\d+:80 +Masq {4}1 {6}0 {10}0\n/,
+    );
+    p.ok('kubectl delete kubeproxyconfiguration kube-proxy');
+    p.ok('kubectl scale deployment web --replicas=0');
+    p.ok('advance 5s');
+    expect(p.ok('traffic rules web')).toMatch(
+      /"default\/web has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable\n$/,
+    );
+  });
+});
+
 describe('traffic from outside the cluster', () => {
   it('reaches a NodePort on every node, and only nodes with a pod under externalTrafficPolicy Local', () => {
     const p = webWith(1, '  type: NodePort\n');
@@ -278,6 +312,18 @@ describe('traffic from outside the cluster', () => {
     );
     expect(results.filter((r) => r === 200)).toHaveLength(1);
     expect(results.filter((r) => r === 'timed out')).toHaveLength(2);
+  });
+
+  it('sends a traffic flow through a NodePort or the LoadBalancer address with --via', () => {
+    const p = webWith(2, '  type: LoadBalancer\n');
+    p.ok('traffic web --via nodeport --rps 10 --duration 2s');
+    p.ok('advance 2s');
+    p.ok('traffic web --via loadbalancer --rps 10 --duration 2s');
+    p.ok('advance 2s');
+    expect(stats(p, 'web').total).toBe(40);
+    expect(p.run('traffic web --via tunnel --rps 1').stderr).toBe(
+      'error: --via must be clusterip, nodeport or loadbalancer (got "tunnel")\n',
+    );
   });
 
   it('gives a LoadBalancer Service an external address that answers', () => {

@@ -11,7 +11,9 @@ import type { KubeObject, Service } from '../api/types/index.ts';
 import type { SeededRandom } from '../random/seededRandom.ts';
 import { EndpointSliceCache, type ProxyEndpoint } from './endpointSliceCache.ts';
 import {
+  closedConnections,
   hashBucket,
+  openConnections,
   newIpvsState,
   spreadLeastConnection,
   spreadRandom,
@@ -127,6 +129,21 @@ export class KubeProxy {
       }))
       .filter((p) => p.count > 0);
     return { kind: 'endpoints', picks };
+  }
+
+  /** IPVS's ActiveConn and InActConn for one destination of a Service port, at `nowMs`. */
+  ipvsConnections(
+    svc: KubeObject,
+    portName: string,
+    ip: string,
+    nowMs: number,
+  ): { active: number; inactive: number } {
+    const state = this.ipvs.get(`${svc.metadata.uid ?? ''}/${portName}`);
+    if (!state) return { active: 0, inactive: 0 };
+    return {
+      active: Math.round(openConnections(state, ip, nowMs)),
+      inactive: Math.round(closedConnections(state, ip, nowMs)),
+    };
   }
 
   /** Endpoints the rules send to: ready ones, else serving-and-terminating ones; Local filters by node. */

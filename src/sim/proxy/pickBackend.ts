@@ -162,7 +162,7 @@ function addInactive(state: IpvsState, ip: string, untilMs: number, weight: numb
   } else push(state.inactive, ip, { untilMs, weight });
 }
 
-function openConnections(state: IpvsState, ip: string, t: number): number {
+export function openConnections(state: IpvsState, ip: string, t: number): number {
   const list = state.active.get(ip);
   if (!list) return 0;
   let total = 0;
@@ -177,7 +177,7 @@ function openConnections(state: IpvsState, ip: string, t: number): number {
   return total;
 }
 
-function closedConnections(state: IpvsState, ip: string, t: number): number {
+export function closedConnections(state: IpvsState, ip: string, t: number): number {
   const list = state.inactive.get(ip);
   if (!list) return 0;
   let start = 0;

@@ -11,7 +11,11 @@ import type { KubeProxy } from './kubeProxy.ts';
 
 const CLUSTER_CIDR = '10.244.0.0/16';
 
-export function renderProxyRules(proxy: KubeProxy, svc: KubeObject & Service): string {
+export function renderProxyRules(
+  proxy: KubeProxy,
+  svc: KubeObject & Service,
+  nowMs: number,
+): string {
   const settings = proxy.settings();
   const ports = svc.spec?.ports ?? [];
   const clusterIP = svc.spec?.clusterIP;
@@ -20,7 +24,10 @@ export function renderProxyRules(proxy: KubeProxy, svc: KubeObject & Service): s
   const sections = ports.map((port) => {
     const endpoints = proxy.usableEndpoints(svc, port.name ?? '', { local: false });
     const usable = endpoints === 'dropped' ? [] : endpoints;
-    if (settings.mode === 'ipvs') return ipvsRules(svc, port, usable, settings.scheduler);
+    if (settings.mode === 'ipvs')
+      return ipvsRules(svc, port, usable, settings.scheduler, (ip) =>
+        proxy.ipvsConnections(svc, port.name ?? '', ip, nowMs),
+      );
     if (settings.mode === 'nftables') return nftRules(svc, port, usable);
     return iptablesRules(svc, port, usable);
   });
@@ -99,6 +106,7 @@ function ipvsRules(
   port: ServicePort,
   endpoints: readonly ProxyEndpoint[],
   scheduler: string,
+  connections: (ip: string) => { active: number; inactive: number },
 ): string {
   const protocol = port.protocol ?? 'TCP';
   const persistent =
@@ -110,8 +118,9 @@ function ipvsRules(
   ];
   for (const e of endpoints) {
     const target = `${e.ip}:${String(e.ports.get(port.name ?? '') ?? 0)}`;
+    const { active, inactive } = connections(e.ip);
     lines.push(
-      `  -> ${target.padEnd(28)} ${'Masq'.padEnd(7)} ${'1'.padEnd(6)} ${'0'.padEnd(10)} 0`,
+      `  -> ${target.padEnd(28)} ${'Masq'.padEnd(7)} ${'1'.padEnd(6)} ${String(active).padEnd(10)} ${String(inactive)}`,
     );
   }
   return `${lines.join('\n')}\n`;
