@@ -124,6 +124,41 @@ describe('createPlaygroundStore', () => {
   });
 });
 
+describe('streams and kubectl edit', () => {
+  it('keeps a terminal stream (get -w) open, polls it as time runs, and stops it', () => {
+    const store = createPlaygroundStore({ playing: false });
+    const a = store.getState().actions;
+    const entry = a.runCommand('kubectl get pods -w');
+    expect(entry.exitCode).toBe(0);
+    expect(store.getState().stream).toBeDefined();
+    a.applyManifest(STARTER_DEPLOYMENT, STARTER_FILE_NAME);
+    a.advanceBy(10_000);
+    expect(store.getState().streamOutput.text).toMatch(/web-/);
+    a.stopStream();
+    expect(store.getState().stream).toBeUndefined();
+  });
+
+  it('opens kubectl edit in the editor and saves it back', () => {
+    const store = createPlaygroundStore({ playing: false });
+    const a = store.getState().actions;
+    a.applyManifest(STARTER_DEPLOYMENT, STARTER_FILE_NAME);
+    a.runCommand('kubectl edit deployment web');
+    const session = store.getState().editSession;
+    expect(session).toBeDefined();
+    expect(store.getState().activeFile).toBe(session?.fileName);
+    const text = store.getState().files.find((f) => f.name === session?.fileName)?.text ?? '';
+    expect(text).toContain('kind: Deployment');
+    a.setFileText(session!.fileName, text.replace('replicas: 3', 'replicas: 5'));
+    const saved = a.saveEdit();
+    expect(saved?.stdout).toBe('deployment.apps/web edited\n');
+    expect(store.getState().editSession).toBeUndefined();
+    a.advanceBy(1000);
+    expect(
+      selectPodViews(store.getState().cluster).filter((p) => p.name.startsWith('web-')),
+    ).toHaveLength(5);
+  });
+});
+
 describe('createSimDriver', () => {
   function fakeHost() {
     let now = 0;

@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCluster, type Cluster } from '../sim/index.ts';
-import { Shell } from '../kubectl/index.ts';
+import { Shell, type EditSession, type WatchStream } from '../kubectl/index.ts';
 import { completeLine } from './completion.ts';
 import { loadJson, saveJson } from './persist.ts';
 import {
@@ -61,6 +61,12 @@ export interface PlaygroundState {
   readonly activeFile: string;
   readonly lastApply: ApplyResult | undefined;
   readonly selection: Selection | undefined;
+  /** A streaming command (`kubectl get -w`) running in the terminal until Ctrl-C. */
+  readonly stream: { readonly id: number; readonly description: string } | undefined;
+  /** The stream's latest output; `seq` grows with every chunk. */
+  readonly streamOutput: { readonly seq: number; readonly text: string };
+  /** An object opened by `kubectl edit`, being edited in `fileName`. */
+  readonly editSession: { readonly fileName: string; readonly title: string } | undefined;
   /** The latest polite announcement for screen readers, with a counter so repeats re-announce. */
   readonly announcement: { readonly id: number; readonly text: string };
   readonly actions: PlaygroundActions;
@@ -82,6 +88,11 @@ export interface PlaygroundActions {
   /** Read-only kubectl output for the inspector (`get -o yaml`); never echoed. */
   readonly inspect: (line: string) => string;
   readonly complete: (line: string) => readonly string[];
+  /** Ctrl-C on a streaming command. */
+  readonly stopStream: () => void;
+  /** Saves the `kubectl edit` file back to the cluster (kubectl's `edited`, or the errors). */
+  readonly saveEdit: () => TranscriptEntry | undefined;
+  readonly cancelEdit: () => void;
   // Editor workspace.
   readonly setActiveFile: (name: string) => void;
   readonly setFileText: (name: string, text: string) => void;
@@ -150,7 +161,13 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}): Pla
 
   // The store is created below; the workspace reads its files lazily.
   let getFiles: () => readonly EditorFile[] = () => initialFiles;
-  const shell = new Shell(cluster, { workspace: editorWorkspace(() => getFiles()) });
+  const shell = new Shell(cluster, {
+    workspace: editorWorkspace(() => getFiles()),
+    editor: true,
+  });
+  let activeStream: WatchStream | undefined;
+  let activeEdit: EditSession | undefined;
+  let nextStreamSeq = 1;
 
   const store = createStore<PlaygroundState>()((set, get) => {
     /** Publishes one snapshot for everything that happened since the last one. */
@@ -158,6 +175,10 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}): Pla
       const prev = get().cluster;
       const next = nextSnapshot(cluster, prev);
       const patch: { -readonly [K in keyof PlaygroundState]?: PlaygroundState[K] } = { ...extra };
+      if (activeStream) {
+        const text = activeStream.poll();
+        if (text !== '') patch.streamOutput = { seq: nextStreamSeq++, text };
+      }
       if (next !== prev) {
         patch.cluster = next;
         const said = announcementsFor(cluster.api.changeLog.since(prev.lastChangeSeq));
@@ -193,7 +214,27 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}): Pla
         simTimeMs: cluster.now(),
       };
       const transcript = [...get().transcript, entry].slice(-MAX_TRANSCRIPT);
-      publish({ transcript });
+      const extra: Partial<PlaygroundState> = { transcript };
+      if (result.stream) {
+        if (source === 'terminal') {
+          activeStream?.stop();
+          activeStream = result.stream;
+          Object.assign(extra, {
+            stream: { id: entry.id, description: result.stream.description },
+          });
+        } else result.stream.stop();
+      }
+      if (result.edit) {
+        activeEdit = result.edit;
+        const fileName = `edit-${result.edit.title.replace(/[^A-Za-z0-9._-]+/g, '-')}.yaml`;
+        const files = get().files.filter((f) => f.name !== fileName);
+        Object.assign(extra, {
+          files: [...files, { name: fileName, text: result.edit.text }],
+          activeFile: fileName,
+          editSession: { fileName, title: result.edit.title },
+        });
+      }
+      publish(extra);
       return entry;
     };
 
@@ -254,6 +295,47 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}): Pla
       },
 
       complete: (line) => completeLine(line, cluster),
+
+      stopStream() {
+        activeStream?.stop();
+        activeStream = undefined;
+        if (get().stream) set({ stream: undefined });
+      },
+
+      saveEdit() {
+        const edit = get().editSession;
+        if (!edit || !activeEdit) return undefined;
+        const text = get().files.find((f) => f.name === edit.fileName)?.text ?? '';
+        let result: { exitCode: number; stdout: string; stderr: string };
+        try {
+          result = activeEdit.save(text);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          result = { exitCode: 1, stdout: '', stderr: `error: ${message}\n` };
+        }
+        cluster.settle();
+        const entry: TranscriptEntry = {
+          id: nextEntryId++,
+          source: 'editor',
+          command: `kubectl edit ${edit.title}`,
+          exitCode: result.exitCode,
+          stdout: result.stdout,
+          stderr: result.stderr,
+          simTimeMs: cluster.now(),
+        };
+        // kubectl reopens the file on errors; on success the session ends.
+        if (result.exitCode === 0) activeEdit = undefined;
+        publish({
+          transcript: [...get().transcript, entry].slice(-MAX_TRANSCRIPT),
+          ...(result.exitCode === 0 ? { editSession: undefined } : {}),
+        });
+        return entry;
+      },
+
+      cancelEdit() {
+        activeEdit = undefined;
+        set({ editSession: undefined });
+      },
 
       setActiveFile(name) {
         if (get().files.some((f) => f.name === name)) set({ activeFile: name });
@@ -326,6 +408,9 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}): Pla
       activeFile: initialFiles[0]?.name ?? STARTER_FILE_NAME,
       lastApply: undefined,
       selection: undefined,
+      stream: undefined,
+      streamOutput: { seq: 0, text: '' },
+      editSession: undefined,
       announcement: { id: 0, text: '' },
       actions,
     };

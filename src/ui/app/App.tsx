@@ -7,8 +7,8 @@ import { SidePanel } from './SidePanel.tsx';
 import { Splitter } from './Splitter.tsx';
 
 export function App(): ReactNode {
-  const [left, setLeft] = useState(400);
-  const [right, setRight] = useState(500);
+  const [left, setLeft] = useState(360);
+  const [right, setRight] = useState(440);
   return (
     <div className="app">
       <a className="skip-link" href="#cluster-map-title">

@@ -17,6 +17,42 @@ import type { MountedEditor, mountEditor } from './monacoEditor.ts';
 const selectFiles = (s: PlaygroundState) => s.files;
 const selectActive = (s: PlaygroundState) => s.activeFile;
 const selectLastApply = (s: PlaygroundState) => s.lastApply;
+const selectEditSession = (s: PlaygroundState) => s.editSession;
+
+/** `kubectl edit` in the browser: the live object is open in a file; Save applies it. */
+function EditBanner(): ReactNode {
+  const session = usePlayground(selectEditSession);
+  const active = usePlayground(selectActive);
+  const actions = useActions();
+  if (!session) return null;
+  return (
+    <div className="edit-banner" role="region" aria-label="kubectl edit">
+      <span>
+        <strong>kubectl edit</strong> {session.title}
+        {active !== session.fileName ? ` (in ${session.fileName})` : ''}
+      </span>
+      <span className="toolbar-spacer" />
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => {
+          actions.saveEdit();
+        }}
+      >
+        Save edit
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          actions.cancelEdit();
+        }}
+      >
+        Cancel
+      </button>
+    </div>
+  );
+}
 
 interface MonacoModule {
   readonly mountEditor: typeof mountEditor;
@@ -274,6 +310,7 @@ export function EditorPanel(): ReactNode {
         </button>
       </div>
       <FileTabs />
+      <EditBanner />
       <div className="editor-body">
         {monacoState !== 'ready' && (
           <textarea

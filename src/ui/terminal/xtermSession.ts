@@ -123,6 +123,8 @@ export function attachTerminal(host: HTMLElement, store: PlaygroundStore): () =>
   // Commands run before the terminal loaded (an early Apply) are printed too.
   let seen = 0;
   const unsubscribe = store.subscribe((state, prev) => {
+    if (state.streamOutput !== prev.streamOutput && state.streamOutput.text !== '')
+      term.write(state.streamOutput.text.replace(/\r?\n/g, '\r\n'));
     if (state.transcript === prev.transcript) return;
     for (const entry of state.transcript) {
       if (entry.id <= seen) continue;
@@ -150,6 +152,7 @@ export function attachTerminal(host: HTMLElement, store: PlaygroundStore): () =>
     }
   };
 
+  const streaming = () => store.getState().stream !== undefined;
   const apply = (effects: LineEditorEffect[]) => {
     for (const effect of effects) {
       if (effect.type === 'write') term.write(effect.data);
@@ -157,11 +160,19 @@ export function attachTerminal(host: HTMLElement, store: PlaygroundStore): () =>
       else {
         runLine(effect.line, effect.stdin);
         saveJson(HISTORY_KEY, editor.historyEntries);
-        term.write(editor.render());
+        // A streaming command (get -w) owns the terminal until Ctrl-C: no prompt yet.
+        if (!streaming()) term.write(editor.render());
       }
     }
   };
   const dataListener = term.onData((data) => {
+    if (streaming()) {
+      if (data.includes('\x03')) {
+        store.getState().actions.stopStream();
+        term.write(`^C\r\n${editor.render()}`);
+      }
+      return;
+    }
     apply(editor.feed(data));
   });
 

@@ -34,7 +34,6 @@ export function ClusterMap(): ReactNode {
     () => (showSystem ? allPods : allPods.filter((p) => !p.system)),
     [allPods, showSystem],
   );
-  const hiddenSystem = allPods.length - pods.length;
 
   useEffect(() => {
     const root = rootRef.current;
@@ -82,7 +81,6 @@ export function ClusterMap(): ReactNode {
         </h2>
         <span className="pane-meta">
           {nodes.length} nodes · {pods.length} pods
-          {hiddenSystem > 0 && !showSystem ? ` (+${String(hiddenSystem)} system)` : ''}
         </span>
         <span className="toolbar-spacer" />
         <label className="checkbox">
@@ -93,7 +91,7 @@ export function ClusterMap(): ReactNode {
               setShowSystem(e.currentTarget.checked);
             }}
           />
-          System pods
+          System pods ({allPods.filter((p) => p.system).length})
         </label>
         <button
           type="button"

@@ -6,7 +6,7 @@
  */
 import { select, type Selection } from 'd3-selection';
 import type { NodeView, PodView } from '../../store/index.ts';
-import { layoutCluster, type GroupLabel, type NodeBox, type PodBox } from './layout.ts';
+import { layoutCluster, METRICS, type GroupLabel, type NodeBox, type PodBox } from './layout.ts';
 
 export interface ClusterMapData {
   readonly nodes: readonly NodeView[];
@@ -284,7 +284,7 @@ export function createClusterMapRenderer(
       const view = podsByKey.get(box.key);
       if (view) podData.push({ view, box });
     }
-    podLayer
+    const pods = podLayer
       .selectAll<HTMLButtonElement, PodDatum>('.cmap-pod:not(.cmap-leaving)')
       .data(podData, (d) => d.view.key)
       .join(
@@ -305,15 +305,23 @@ export function createClusterMapRenderer(
           leave(exit.attr('tabindex', -1), duration);
         },
       )
-      .each(function paint(d) {
-        updatePodChip(this, d, data.selectedPod === d.view.key);
-      })
       .order();
 
-    // New elements fade in on the next frame (CSS transition from the entering state).
-    requestAnimationFrame(() => {
-      container.selectAll('.cmap-entering').classed('cmap-entering', false);
+    // New pods start where the scheduler queue is, then travel (CSS transition) to their place;
+    // everything new fades in. Flushing styles once makes the start state the one transitioned from.
+    const entering = pods.filter('.cmap-entering');
+    if (!entering.empty()) {
+      const start = `translate(${String(layout.queue.x + METRICS.cardPad)}px, ${String(layout.queue.y + METRICS.queueHeader)}px)`;
+      entering.style('transform', start);
+      root.getBoundingClientRect();
+    }
+    pods.each(function paint(d) {
+      updatePodChip(this, d, data.selectedPod === d.view.key);
     });
+    if (!entering.empty() || !container.selectAll('.cmap-entering').empty()) {
+      root.getBoundingClientRect();
+      container.selectAll('.cmap-entering').classed('cmap-entering', false);
+    }
   }
 
   return {

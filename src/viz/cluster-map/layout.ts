@@ -56,7 +56,7 @@ export interface ClusterLayout {
 
 export const METRICS = {
   pad: 16,
-  cardMinWidth: 260,
+  cardMinWidth: 250,
   cardPad: 12,
   /** Name and status, roles and taints, CPU bar, memory bar, pod count. */
   cardHeader: 150,
