@@ -132,7 +132,7 @@ describe('scheduler properties', () => {
         // Warm the indexes, then remove every third pod incrementally.
         const selector = [{ key: 'app', operator: 'In' as const, values: ['web'] }];
         cache.topologyDomains('default', selector, 'web', 'topology.kubernetes.io/zone');
-        [...cache.affinityTerms(infos[0]!)];
+        expect([...cache.affinityTerms(infos[0]!)]).toBeDefined();
         infos.forEach((info, i) => {
           if (i % 3 === 0) cache.removePod(info.key);
         });
