@@ -94,4 +94,23 @@ describe('the HorizontalPodAutoscaler walkthrough', () => {
       /Warning +FailedGetResourceMetric +horizontalpodautoscaler\/php-apache +failed to get cpu utilization: missing request for cpu in container php-apache of Pod php-apache-/,
     );
   });
+
+  it('scales vertically by rolling out new pods when requests change', () => {
+    const p = playground();
+    p.ok('kubectl apply -f -', PHP_APACHE);
+    p.ok('kubectl scale deployment php-apache --replicas=2');
+    p.ok('advance 60s');
+    expect(p.ok('kubectl set resources deployment php-apache --requests=cpu=300m')).toBe(
+      'deployment.apps/php-apache resource requirements updated\n',
+    );
+    p.ok('advance 2m');
+    const requests = p
+      .ok(
+        `kubectl get pods -l run=php-apache -o jsonpath={.items[*].spec.containers[0].resources.requests.cpu}`,
+      )
+      .trim()
+      .split(' ');
+    expect(requests).toEqual(['300m', '300m']);
+    expect(p.ok('kubectl get rs --no-headers').trim().split('\n')).toHaveLength(2);
+  });
 });
