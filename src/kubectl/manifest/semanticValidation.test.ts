@@ -151,3 +151,53 @@ spec:
     expect(list).not.toMatch(/^three /m);
   });
 });
+
+describe('immutable fields on update', () => {
+  const statefulSet = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: db
+        image: postgres:17
+`;
+
+  it('forbids changing a StatefulSet field other than the mutable ones', () => {
+    const [, out] = run(
+      {
+        'a.yaml': statefulSet,
+        'b.yaml': statefulSet.replace('serviceName: db', 'serviceName: other'),
+      },
+      'kubectl apply -f a.yaml',
+      'kubectl apply -f b.yaml',
+    );
+    expect(out).toBe(
+      "The StatefulSet \"db\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden\n",
+    );
+  });
+
+  it('shows a changed Deployment selector in Go syntax', () => {
+    const deployment = statefulSet
+      .replace('kind: StatefulSet', 'kind: Deployment')
+      .replace('  serviceName: db\n', '');
+    const changed = deployment.replaceAll('app: db', 'app: api');
+    const [, out] = run(
+      { 'a.yaml': deployment, 'b.yaml': changed },
+      'kubectl apply -f a.yaml',
+      'kubectl apply -f b.yaml',
+    );
+    expect(out).toBe(
+      'The Deployment "db" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"api"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable\n',
+    );
+  });
+});

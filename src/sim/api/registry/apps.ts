@@ -87,12 +87,67 @@ function validateWorkload(
   return errors;
 }
 
+/** A LabelSelector as Go's %#v prints it, which is how this error shows the value before v1.34. */
+export function goLabelSelector(selector: LabelSelector | undefined): string {
+  const q = (v: string): string => JSON.stringify(v);
+  const labels = selector?.matchLabels;
+  const map = labels
+    ? `map[string]string{${Object.keys(labels)
+        .sort()
+        .map((k) => `${q(k)}:${q(labels[k] ?? '')}`)
+        .join(', ')}}`
+    : 'map[string]string(nil)';
+  const expressions = selector?.matchExpressions;
+  const list = expressions
+    ? `[]v1.LabelSelectorRequirement{${expressions
+        .map((e) => {
+          const values = e.values ? `[]string{${e.values.map(q).join(', ')}}` : '[]string(nil)';
+          return `v1.LabelSelectorRequirement{Key:${q(e.key)}, Operator:${q(e.operator)}, Values:${values}}`;
+        })
+        .join(', ')}}`
+    : '[]v1.LabelSelectorRequirement(nil)';
+  return `v1.LabelSelector{MatchLabels:${map}, MatchExpressions:${list}}`;
+}
+
 function validateSelectorImmutable(obj: KubeObject, old: KubeObject): FieldError[] {
   const next = specOf(obj).selector;
   const prev = specOf(old).selector;
   if (deepEqual(next, prev)) return [];
+  // The value is Go syntax, so it goes in the detail (a value would be rendered as JSON).
   return [
-    { field: 'spec.selector', type: 'Invalid value', value: next, detail: 'field is immutable' },
+    {
+      field: 'spec.selector',
+      type: 'Invalid value',
+      detail: `${goLabelSelector(next)}: field is immutable`,
+    },
+  ];
+}
+
+/** Fields of a StatefulSet spec an update may change (ValidateStatefulSetUpdate). */
+const STATEFULSET_MUTABLE = [
+  'replicas',
+  'ordinals',
+  'template',
+  'updateStrategy',
+  'persistentVolumeClaimRetentionPolicy',
+  'minReadySeconds',
+] as const;
+
+function validateStatefulSetUpdate(obj: KubeObject, old: KubeObject): FieldError[] {
+  const next: Record<string, unknown> = { ...specOf(obj) };
+  const prev: Record<string, unknown> = { ...specOf(old) };
+  for (const field of STATEFULSET_MUTABLE) {
+    delete next[field];
+    delete prev[field];
+  }
+  if (deepEqual(next, prev)) return [];
+  return [
+    {
+      field: 'spec',
+      type: 'Forbidden',
+      detail:
+        "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+    },
   ];
 }
 
@@ -204,5 +259,5 @@ export const statefulSetStrategy: ResourceStrategy = {
     obj.status = { replicas: 0, availableReplicas: 0 };
   },
   validate: (obj) => validateWorkload(obj, { replicas: true, restartAlwaysOnly: true }),
-  validateUpdate: validateSelectorImmutable,
+  validateUpdate: validateStatefulSetUpdate,
 };
