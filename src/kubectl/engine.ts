@@ -26,6 +26,7 @@ import { eventsCommand } from './cmd/events.ts';
 import { editCommand } from './cmd/edit.ts';
 import { replaceCommand } from './cmd/replace.ts';
 import { waitCommand } from './cmd/wait.ts';
+import { diffCommand } from './cmd/diff.ts';
 import { annotateCommand, labelCommand } from './cmd/label.ts';
 import { patchCommand } from './cmd/patch.ts';
 import { setCommand } from './cmd/set.ts';
@@ -78,6 +79,7 @@ const KUBECTL_COMMANDS: readonly Command[] = [
   replaceCommand,
   waitCommand,
   apiVersionsCommand,
+  diffCommand,
   logsCommand,
   execCommand,
   rolloutCommand,
@@ -115,7 +117,6 @@ const KNOWN_KUBECTL = new Set([
   'cp',
   'auth',
   'debug',
-  'diff',
   'kustomize',
   'completion',
   'alpha',
