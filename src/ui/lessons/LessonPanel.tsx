@@ -2,7 +2,7 @@
  * The lesson beside the playground: introduction, one step at a time with its live checks, hints
  * revealed one by one, the solution, and the finish. Without an open lesson it shows the tracks.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { CheckResult, Lesson, Step } from '../../lesson-engine/index.ts';
 import {
@@ -10,6 +10,7 @@ import {
   type LessonState,
   type LessonStore,
 } from '../../store/lessonSlice.ts';
+import { onLessonFilesChanged } from './bundledLessons.ts';
 import { renderMarkdown } from './markdown.ts';
 import { splitSegments } from './segments.ts';
 import { TrackList } from './TrackList.tsx';
@@ -209,6 +210,14 @@ export function LessonPanel(props: { readonly store: LessonStore }): ReactNode {
   const actions = useStore(props.store, selectActions);
   const [confirmReset, setConfirmReset] = useState(false);
   useLessonDeepLink(props.store);
+  // In `npm run dev`, edited lesson files show up without a reload.
+  useEffect(
+    () =>
+      onLessonFilesChanged((files) => {
+        props.store.getState().actions.reloadFiles(files);
+      }),
+    [props.store],
+  );
 
   if (!lesson) return <TrackList store={props.store} />;
   const current = lesson.steps[step - 1];
