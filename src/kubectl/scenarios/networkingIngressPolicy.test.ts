@@ -211,4 +211,17 @@ spec:
       error: 'bad address',
     });
   });
+
+  it('stops resolving names when CoreDNS is scaled to zero', () => {
+    const p = playground();
+    echoPods(p.cluster);
+    p.ok('kubectl apply -f -', `${deployment('web', 1)}---\n${service('web')}`);
+    p.ok('advance 30s');
+    const net = p.cluster.services.network;
+    const origin = { namespace: 'default', sourceIp: '172.18.1.1' };
+    expect(net.request(origin, 'http://web/').status).toBe(200);
+    p.ok('kubectl scale deployment coredns -n kube-system --replicas=0');
+    p.ok('advance 10s');
+    expect(net.request(origin, 'http://web/')).toEqual({ error: 'bad address' });
+  });
 });

@@ -357,15 +357,28 @@ export class PodNetwork implements ClusterNetwork {
     return pod ? { ip: origin.sourceIp, pod } : { ip: origin.sourceIp };
   }
 
-  /** A pod's lookups go to CoreDNS on UDP 53; an egress policy can cut them off. */
+  /**
+   * Lookups go to the kube-dns Service (CoreDNS pods on UDP 53): with no CoreDNS endpoint at all
+   * (scaled to zero, Service deleted) or an egress policy cutting the pod off, names stop
+   * resolving. TODO(#5): require a *ready* endpoint once CoreDNS's process model answers its
+   * /health and /ready probes (today its pods never turn ready).
+   */
   private dnsReachable(origin: RequestOrigin): boolean {
+    const servers = this.proxy.endpoints
+      .endpointsOf('kube-system', 'kube-dns')
+      .filter((e) => e.ports.has('dns'));
+    if (servers.length === 0 || !this.api.get('services', 'kube-system', 'kube-dns')) return false;
     const source = this.sourcePeer(origin);
     if (!source.pod) return true;
-    for (const obj of this.api.iterate('pods', 'kube-system')) {
-      const pod = obj as KubeObject & Pod;
-      if (pod.metadata.labels?.['k8s-app'] !== 'kube-dns' || !pod.status?.podIP) continue;
-      const dst = { ip: pod.status.podIP, pod };
-      if (checkConnection(this.api, source, dst, 53, 'UDP').allowed) return true;
+    for (const server of servers) {
+      const pod = server.podKey
+        ? (this.api.get('pods', ...splitPodKey(server.podKey)) as (KubeObject & Pod) | undefined)
+        : undefined;
+      if (
+        checkConnection(this.api, source, { ip: server.ip, ...(pod ? { pod } : {}) }, 53, 'UDP')
+          .allowed
+      )
+        return true;
     }
     return false;
   }
