@@ -31,6 +31,7 @@ import { NodeLifecycleController } from './controllers/nodelifecycle/nodeLifecyc
 import { TaintEvictionController } from './controllers/tainteviction/taintEvictionController.ts';
 import { JobController } from './controllers/job/jobController.ts';
 import { DisruptionController } from './controllers/disruption/disruptionController.ts';
+import { StatefulSetController } from './controllers/statefulset/statefulSetController.ts';
 import { TtlAfterFinishedController } from './controllers/ttlafterfinished/ttlAfterFinishedController.ts';
 import { EndpointsController } from './controllers/endpointslice/endpointsController.ts';
 import { EndpointSliceController } from './controllers/endpointslice/endpointSliceController.ts';
@@ -130,6 +131,7 @@ export class Cluster {
       new JobController(this.ctx),
       new TtlAfterFinishedController(this.ctx),
       new DisruptionController(this.ctx),
+      new StatefulSetController(this.ctx),
     );
     const proxy = new KubeProxy(api, SeededRandom.fork(seed, 'kube-proxy'));
     this.network = new PodNetwork(

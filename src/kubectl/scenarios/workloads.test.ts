@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../command.ts';
-import { runScript } from '../index.ts';
+import { runLines, runScript } from '../index.ts';
 
 function workspaceOf(files: Record<string, string>): Workspace {
   return { readFile: (path) => files[path] };
@@ -396,5 +396,98 @@ spec:
     expect(entries[3]?.exitCode).toBe(0);
     expect(entries[3]?.stdout).toMatch(/evicted\nnode\/node-2 drained\n$/);
     expect(entries[4]?.stdout).not.toContain('node-2');
+  });
+});
+
+const STS = (image: string, replicas: number, extra = ''): string => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: nginx
+  replicas: ${String(replicas)}
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: ${image}
+${extra}`;
+
+describe('statefulsets', () => {
+  it('creates pods in order, each after the previous one is ready, and scales down from the top', () => {
+    const files = {
+      's.yaml': STS('registry.k8s.io/nginx-slim:0.27', 3),
+      's2.yaml': STS('registry.k8s.io/nginx-slim:0.27', 1),
+    };
+    const { shell } = runScript('kubectl apply -f s.yaml\n', { workspace: workspaceOf(files) });
+    const cluster = shell.cluster;
+    const names = () =>
+      cluster.api
+        .list('pods', 'default')
+        .map((p) => p.metadata.name)
+        .sort();
+    const created: string[] = [];
+    for (let t = 0; t < 60_000; t += 100) {
+      for (const n of names())
+        if (n && !created.includes(n)) {
+          // Every earlier ordinal is Running and Ready when the next one appears.
+          for (const prev of created) {
+            const p = cluster.api.get('pods', 'default', prev) as unknown as {
+              status: { conditions?: { type: string; status: string }[] };
+            };
+            expect(p.status.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
+          }
+          created.push(n);
+        }
+      cluster.advance(100);
+    }
+    expect(created).toEqual(['web-0', 'web-1', 'web-2']);
+    const pod = cluster.api.get('pods', 'default', 'web-1') as unknown as {
+      spec: { hostname: string; subdomain: string };
+    };
+    expect(pod.spec.hostname).toBe('web-1');
+    expect(pod.spec.subdomain).toBe('nginx');
+    runLines(shell, 'kubectl apply -f s2.yaml\n');
+    const gone: string[] = [];
+    for (let t = 0; t < 10_000; t += 50) {
+      for (const n of ['web-2', 'web-1'])
+        if (!names().includes(n) && !gone.includes(n)) gone.push(n);
+      cluster.advance(50);
+    }
+    expect(gone).toEqual(['web-2', 'web-1']);
+    expect(names()).toEqual(['web-0']);
+  });
+
+  it('keeps a claim per ordinal from volumeClaimTemplates', () => {
+    const claims = `  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: [ReadWriteOnce]
+      resources:
+        requests:
+          storage: 1Gi
+`;
+    const files = { 's.yaml': STS('nginx:1.27', 2, claims) };
+    const { shell } = runScript('kubectl apply -f s.yaml\nadvance 60s\n', {
+      workspace: workspaceOf(files),
+    });
+    const pvcs = shell.cluster.api
+      .list('persistentvolumeclaims', 'default')
+      .map((p) => p.metadata.name);
+    expect(pvcs).toContain('www-web-0');
+    const pod = shell.cluster.api.get('pods', 'default', 'web-0') as unknown as {
+      spec: { volumes: unknown[] };
+    };
+    expect(pod.spec.volumes).toContainEqual({
+      name: 'www',
+      persistentVolumeClaim: { claimName: 'www-web-0' },
+    });
   });
 });
