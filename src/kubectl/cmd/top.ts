@@ -65,7 +65,7 @@ function topNodes(ctx: CommandContext, args: ParsedArgs, name: string | undefine
   let nodes = api.list('nodes') as (KubeObject & Node)[];
   if (name !== undefined) {
     const node = api.get('nodes', '', name) as (KubeObject & Node) | undefined;
-    if (!node) throw new KubectlError(`nodes "${name}" not found`);
+    if (!node) return notFound(ctx, 'nodes', name);
     nodes = [node];
   } else if (selector) nodes = nodes.filter((n) => matchesSelector(n.metadata.labels, selector));
   const samples = new Map(ctx.cluster.services.metrics.nodeMetrics().map((m) => [m.name, m]));
@@ -113,7 +113,7 @@ function topPods(ctx: CommandContext, args: ParsedArgs, name: string | undefined
   let pods = (all ? api.list('pods') : api.list('pods', namespace)) as (KubeObject & Pod)[];
   if (name !== undefined) {
     const pod = api.get('pods', namespace, name);
-    if (!pod) throw new KubectlError(`pods "${name}" not found`);
+    if (!pod) return notFound(ctx, 'pods', name);
     pods = [pod as KubeObject & Pod];
   } else if (selector) pods = pods.filter((p) => matchesSelector(p.metadata.labels, selector));
   const samples = new Map(
@@ -175,6 +175,11 @@ function topPods(ctx: CommandContext, args: ParsedArgs, name: string | undefined
     ),
   );
   return 0;
+}
+
+function notFound(ctx: CommandContext, resource: string, name: string): number {
+  ctx.err(`Error from server (NotFound): ${resource} "${name}" not found\n`);
+  return 1;
 }
 
 function sortRows(rows: { cpu: number; memory: number }[], sortBy: string | undefined): void {
