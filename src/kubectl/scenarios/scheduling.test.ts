@@ -219,11 +219,9 @@ describe('pod anti-affinity and topology spread', () => {
       .sort();
     expect(placed).toEqual(['node-1', 'node-2', 'node-3']);
     const pending = pods.find((p) => !p.spec?.nodeName);
-    expect(eventMessages(shell.cluster, pending?.metadata.name ?? '', 'FailedScheduling')).toEqual(
-      [
-        `0/4 nodes are available: ${CONTROL_PLANE_TAINT}, 3 node(s) didn't match pod anti-affinity rules. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod..`,
-      ],
-    );
+    expect(eventMessages(shell.cluster, pending?.metadata.name ?? '', 'FailedScheduling')).toEqual([
+      `0/4 nodes are available: ${CONTROL_PLANE_TAINT}, 3 node(s) didn't match pod anti-affinity rules. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod..`,
+    ]);
   });
 
   it('keeps zone skew within maxSkew with a DoNotSchedule constraint', () => {
@@ -348,5 +346,57 @@ profiles:
     );
     const nodes = new Set(podsOf(shell.cluster, 'web').map((p) => p.spec?.nodeName));
     expect(nodes.size).toBe(1);
+  });
+});
+
+describe('bind pacing', () => {
+  it('binds through a 50 QPS, burst 100 client: 100 at once, then 50 a second', () => {
+    const files = { 'd.yaml': deployment('many', 200, '', '1m') };
+    const { shell } = runScript('kubectl apply -f d.yaml\n', { workspace: workspaceOf(files) });
+    const bound = (): number =>
+      podsOf(shell.cluster, 'many').filter((p) => p.spec?.nodeName).length;
+    expect(podsOf(shell.cluster, 'many')).toHaveLength(200);
+    expect(bound()).toBe(100);
+    expect(shell.cluster.scheduler.bindsInFlight).toBe(100);
+    runLines(shell, 'advance 1s\n');
+    expect(bound()).toBe(150);
+    runLines(shell, 'advance 1s\n');
+    expect(bound()).toBe(200);
+  }, 30_000);
+});
+
+describe('explanations', () => {
+  it('records why each node was rejected or how it scored, and what would help', () => {
+    const files = { 'big.yaml': pod('big', '', '5'), 'small.yaml': pod('small', '') };
+    const { shell } = runScript('kubectl apply -f big.yaml\nkubectl apply -f small.yaml\n', {
+      workspace: workspaceOf(files),
+    });
+    const cluster = shell.cluster;
+    const uid = (name: string): string => podsOf(cluster, name)[0]?.metadata.uid ?? '';
+    const pending = cluster.scheduler.records.latest(uid('big'));
+    expect(pending?.chosenNode).toBeUndefined();
+    expect(pending?.nodes.map((n) => [n.node, n.rejectedBy?.plugin])).toEqual([
+      ['control-plane', 'TaintToleration'],
+      ['node-1', 'NodeResourcesFit'],
+      ['node-2', 'NodeResourcesFit'],
+      ['node-3', 'NodeResourcesFit'],
+    ]);
+    const placed = cluster.scheduler.records.latest(uid('small'));
+    const chosen = placed?.nodes.find((n) => n.node === placed.chosenNode);
+    expect(chosen?.scores?.map((s) => `${s.plugin}×${String(s.weight)}`)).toEqual([
+      'TaintToleration×3',
+      'NodeResourcesFit×1',
+      'NodeResourcesBalancedAllocation×1',
+      'ImageLocality×1',
+    ]);
+    expect(chosen?.total).toBe(chosen?.scores?.reduce((sum, s) => sum + s.weighted, 0));
+    const help = cluster.scheduler.explain('default', 'big');
+    expect(help.map((s) => s.kind)).toEqual(['lowerRequests', 'addNode']);
+    expect(help[0]?.sentence).toMatch(
+      /^Lower the pod's cpu request from 5 to \d+m or less: that is what node-\d has left\.$/,
+    );
+    expect(help[1]?.sentence).toBe(
+      'Add a node with 5 CPU and 8Gi memory like the others (node add new-node --cpu 5 --memory 8Gi).',
+    );
   });
 });

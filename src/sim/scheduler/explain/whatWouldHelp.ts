@@ -37,6 +37,8 @@ export type Suggestion =
       readonly resource: 'cpu' | 'memory';
       readonly from: string;
       readonly to: string;
+      /** `to` in millicores or bytes, for comparing suggestions. */
+      readonly toAmount: number;
       readonly sentence: string;
     }
   | {
@@ -230,6 +232,7 @@ function examineNode(
         resource,
         from: format(current),
         to: format(free),
+        toAmount: free,
         sentence: `Lower the pod's ${resource} request from ${format(current)} to ${format(free)} or less: that is what ${node} has left.`,
       });
     }
@@ -322,12 +325,14 @@ export function explainPending(
   if (bestEviction) found.push(bestEviction);
   const newNode = examineNewNode(framework, snapshot, pod, template);
   if (newNode) found.push(newNode);
-  // One suggestion per kind: for lowered requests, the smallest reduction.
+  // One suggestion per kind: for lowered requests, the smallest reduction (the most room left).
   const best = new Map<string, Suggestion>();
   for (const s of found) {
     const key = s.kind === 'lowerRequests' ? `${s.kind}/${s.resource}` : s.kind;
     const prev = best.get(key);
-    if (!prev) best.set(key, s);
+    const smaller =
+      prev?.kind === 'lowerRequests' && s.kind === 'lowerRequests' && s.toAmount > prev.toAmount;
+    if (!prev || smaller) best.set(key, s);
   }
   return [...best.values()].sort((a, b) => RANK[a.kind] - RANK[b.kind]);
 }
