@@ -32,6 +32,7 @@ import { TaintEvictionController } from './controllers/tainteviction/taintEvicti
 import { JobController } from './controllers/job/jobController.ts';
 import { DisruptionController } from './controllers/disruption/disruptionController.ts';
 import { StatefulSetController } from './controllers/statefulset/statefulSetController.ts';
+import { CronJobController } from './controllers/cronjob/cronJobController.ts';
 import { TtlAfterFinishedController } from './controllers/ttlafterfinished/ttlAfterFinishedController.ts';
 import { EndpointsController } from './controllers/endpointslice/endpointsController.ts';
 import { EndpointSliceController } from './controllers/endpointslice/endpointSliceController.ts';
@@ -132,6 +133,7 @@ export class Cluster {
       new TtlAfterFinishedController(this.ctx),
       new DisruptionController(this.ctx),
       new StatefulSetController(this.ctx),
+      new CronJobController(this.ctx),
     );
     const proxy = new KubeProxy(api, SeededRandom.fork(seed, 'kube-proxy'));
     this.network = new PodNetwork(

@@ -491,3 +491,48 @@ describe('statefulsets', () => {
     });
   });
 });
+
+describe('cronjobs', () => {
+  const CRON = (policy: string, command: string): string => `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: hello
+spec:
+  schedule: "* * * * *"
+  concurrencyPolicy: ${policy}
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+          - name: hello
+            image: busybox:1.28
+            command: ${command}
+          restartPolicy: OnFailure
+`;
+
+  it('creates a Job every minute named after the scheduled minute and keeps three', () => {
+    const files = {
+      'c.yaml': CRON('Allow', `["/bin/sh", "-c", "date; echo Hello from the Kubernetes cluster"]`),
+    };
+    const { shell } = runScript('kubectl apply -f c.yaml\nadvance 5m30s\n', {
+      workspace: workspaceOf(files),
+    });
+    const jobs = shell.cluster.api.list('jobs.batch', 'default').map((j) => j.metadata.name ?? '');
+    const firstMinute = Math.floor((shell.cluster.now() - 330_000) / 60_000) + 1;
+    expect(jobs).toEqual([3, 4, 5].map((i) => `hello-${String(firstMinute + i - 1)}`));
+    const pod = shell.cluster.api.list('pods', 'default').at(-1);
+    const logs = shell.cluster.containerLogs('default', pod?.metadata.name ?? '', 'hello');
+    expect('lines' in logs && logs.lines.map((l) => l.text)[1]).toBe(
+      'Hello from the Kubernetes cluster',
+    );
+  });
+
+  it('skips a run while the previous Job is still active under Forbid', () => {
+    const files = { 'c.yaml': CRON('Forbid', `["sleep", "90"]`) };
+    const { shell } = runScript('kubectl apply -f c.yaml\nadvance 3m5s\n', {
+      workspace: workspaceOf(files),
+    });
+    expect(shell.cluster.api.list('jobs.batch', 'default')).toHaveLength(2);
+  });
+});
