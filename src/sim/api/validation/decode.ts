@@ -16,6 +16,7 @@
  * in sorted order, which fixes which type error is "first" and the order of unknown fields.
  */
 import { isQuantity } from '../quantity.ts';
+import { canonicalQuantity } from './canonicalQuantity.ts';
 import { SCALARS, goStructName, goTypeName, typeSchema } from '../openapi/schemas.ts';
 
 export interface DecodeProblem {
@@ -277,7 +278,8 @@ class Decoder {
       case 'quantity': {
         const error = quantityError(value);
         if (error) throw new AbortDecoding({ path: ctx.path, message: error });
-        return value;
+        // The server stores and returns a Quantity in its canonical form (`0.5` → `500m`).
+        return canonicalQuantity(value as string | number) ?? value;
       }
       case 'time':
         return time(value, ctx);
