@@ -145,6 +145,45 @@ spec:
     });
     expect(net.resolve(outside, 'busybox-2.busybox-subdomain')).toBeUndefined();
   });
+  it('gives StatefulSet pods stable names under their governing headless Service', () => {
+    const p = playground();
+    p.ok(
+      'kubectl apply -f -',
+      `${service('nginx', '  clusterIP: None\n')}---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: nginx
+  replicas: 2
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+          name: http
+`,
+    );
+    p.ok('advance 60s');
+    const wide = p.ok('kubectl get pods -o wide');
+    const ipOf = (pod: string): string | undefined =>
+      new RegExp(`${pod} +1/1 +Running +\\S+ +\\S+ +(\\S+)`).exec(wide)?.[1];
+    const net = p.cluster.services.network;
+    expect(net.resolve(outside, 'web-0.nginx')).toBe(ipOf('web-0'));
+    expect(net.resolve(outside, 'web-1.nginx.default.svc.cluster.local')).toBe(ipOf('web-1'));
+    expect([...(net.lookup(outside, 'nginx')?.addresses ?? [])].sort()).toEqual(
+      [ipOf('web-0'), ipOf('web-1')].sort(),
+    );
+  });
 });
 
 describe('kube-proxy load balancing', () => {
