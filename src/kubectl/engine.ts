@@ -27,6 +27,7 @@ import { editCommand } from './cmd/edit.ts';
 import { replaceCommand } from './cmd/replace.ts';
 import { waitCommand } from './cmd/wait.ts';
 import { diffCommand } from './cmd/diff.ts';
+import { explainCommand } from './cmd/explain.ts';
 import { annotateCommand, labelCommand } from './cmd/label.ts';
 import { patchCommand } from './cmd/patch.ts';
 import { setCommand } from './cmd/set.ts';
@@ -80,6 +81,7 @@ const KUBECTL_COMMANDS: readonly Command[] = [
   waitCommand,
   apiVersionsCommand,
   diffCommand,
+  explainCommand,
   logsCommand,
   execCommand,
   rolloutCommand,
@@ -103,7 +105,6 @@ export const DIRECTIVE_NAMES: readonly string[] = DIRECTIVES.map((d) => d.name);
 
 /** kubectl commands Kubeplay knows by name but does not simulate yet. */
 const KNOWN_KUBECTL = new Set([
-  'explain',
   'rollout',
   'certificate',
   'cluster-info',

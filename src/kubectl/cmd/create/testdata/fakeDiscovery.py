@@ -25,4 +25,16 @@ class H(http.server.BaseHTTPRequestHandler):
     def log_message(self,*a): pass
 OBJS["/apis/apps/v1/namespaces/default/deployments/web"] = {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"default","labels":{"app":"web"}},"spec":{"replicas":1,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"nginx","image":"nginx","ports":[{"containerPort":80,"protocol":"TCP"}]}]}}}}
 OBJS["/api/v1/namespaces/default/pods/nginx"] = {"apiVersion":"v1","kind":"Pod","metadata":{"name":"nginx","namespace":"default","labels":{"run":"nginx"}},"spec":{"containers":[{"name":"nginx","image":"nginx","ports":[{"containerPort":80,"protocol":"TCP"}]}]}}
+import json as _j
+L={"apiVersion":"v1","kind":"PodList","metadata":{"resourceVersion":"1"},"items":[]}
+OBJS["/api/v1/namespaces/default/pods"]=L
+import os
+V3="/work/shared/k8s-openapi/v3"
+idx={"paths":{}}
+for f in os.listdir(V3):
+    if f.endswith("_openapi.json"):
+        p=f[:-len("_openapi.json")].replace("__","/")
+        idx["paths"][p]={"serverRelativeURL":"/openapi/v3/"+p+"?hash=X"}
+        D["/openapi/v3/"+p]=_j.load(open(os.path.join(V3,f)))
+D["/openapi/v3"]=idx
 http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
