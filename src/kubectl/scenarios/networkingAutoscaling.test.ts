@@ -53,6 +53,8 @@ describe('the HorizontalPodAutoscaler walkthrough', () => {
     expect(p.ok('kubectl autoscale deployment php-apache --cpu-percent=50 --min=1 --max=10')).toBe(
       'horizontalpodautoscaler.autoscaling/php-apache autoscaled\n',
     );
+    // The controller first reconciles a new HPA one sync period (15 s) after it appears.
+    expect(p.ok('kubectl get hpa')).toMatch(/cpu: <unknown>\/50% {3}1 {9}10 {8}0 {10}0s\n$/);
     p.ok('advance 30s');
     expect(p.ok('kubectl get hpa')).toMatch(
       /^NAME {9}REFERENCE {15}TARGETS {7}MINPODS {3}MAXPODS {3}REPLICAS {3}AGE\nphp-apache {3}Deployment\/php-apache {3}cpu: 0%\/50% {3}1 {9}10 {8}1 {10}30s\n$/,

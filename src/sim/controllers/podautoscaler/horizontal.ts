@@ -85,8 +85,10 @@ export class HorizontalController implements Reconciler {
     ctx.api.watch(RESOURCE, (event) => {
       const key = keyOf(event.object);
       if (event.type === 'DELETED') this.history.delete(key);
+      // enqueueHPA uses AddRateLimited with a fixed-interval limiter of one sync period, so a new
+      // or changed HPA is first reconciled 15 s later (TARGETS shows <unknown> meanwhile).
       else if (event.object.metadata.generation !== event.previous?.metadata.generation)
-        this.queue.add(key);
+        this.queue.addAfter(key, HPA_SYNC_PERIOD_MS);
     });
   }
 
