@@ -536,3 +536,38 @@ spec:
     expect(shell.cluster.api.list('jobs.batch', 'default')).toHaveLength(2);
   });
 });
+
+describe('daemonsets', () => {
+  const DS = (image: string): string => `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels:
+      app: agent
+  template:
+    metadata:
+      labels:
+        app: agent
+    spec:
+      containers:
+      - name: agent
+        image: ${image}
+`;
+
+  it('rolls a new template out one node at a time', () => {
+    const files = { 'v1.yaml': DS('nginx:1.27'), 'v2.yaml': DS('nginx:1.28') };
+    const { entries } = runScript(
+      'kubectl apply -f v1.yaml\nadvance 30s\nkubectl apply -f v2.yaml\nkubectl rollout status daemonset/agent\nnode add node-4\nadvance 30s\nkubectl get pods -o wide\n',
+      { workspace: workspaceOf(files) },
+    );
+    expect(entries[3]?.stdout).toContain(
+      'Waiting for daemon set "agent" rollout to finish: 1 out of 3 new pods have been updated...\n',
+    );
+    expect(entries[3]?.stdout.endsWith('daemon set "agent" successfully rolled out\n')).toBe(true);
+    const rows = (entries[6]?.stdout ?? '').trim().split('\n').slice(1);
+    expect(rows).toHaveLength(4);
+    expect(rows.some((r) => r.includes('node-4'))).toBe(true);
+  });
+});

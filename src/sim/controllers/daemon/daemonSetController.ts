@@ -84,7 +84,48 @@ export class DaemonSetController implements Reconciler {
     for (const [nodeName, nodePods] of byNode) {
       if (!eligibleNames.has(nodeName)) for (const pod of nodePods) this.deletePod(ds, pod);
     }
+    this.rollingUpdate(ds, eligible, byNode);
     this.updateStatus(ds, eligible.length);
+  }
+
+  /**
+   * RollingUpdate (maxSurge 0): replaces pods of an old template, node by node, while no more than
+   * maxUnavailable of the desired pods are unavailable (pkg/controller/daemon/update.go).
+   */
+  private rollingUpdate(
+    ds: DaemonSetObject,
+    eligible: (KubeObject & Node)[],
+    byNode: Map<string, (KubeObject & Pod)[]>,
+  ): void {
+    const strategy = ds.spec?.updateStrategy;
+    if (strategy?.type === 'OnDelete') return;
+    const hash = computePodTemplateHash(ds.spec?.template);
+    const raw = strategy?.rollingUpdate?.maxUnavailable ?? 1;
+    const maxUnavailable =
+      typeof raw === 'number'
+        ? raw
+        : Math.max(1, Math.floor((Number(raw.replace('%', '')) * eligible.length) / 100));
+    const now = this.api.now();
+    const minReady = ds.spec?.minReadySeconds ?? 0;
+    let unavailable = 0;
+    const old: (KubeObject & Pod)[] = [];
+    for (const node of eligible) {
+      const pod = (byNode.get(node.metadata.name ?? '') ?? [])[0];
+      if (!pod || !isPodAvailable(pod, minReady, now, parseRfc3339)) unavailable++;
+      if (pod && pod.metadata.labels?.['controller-revision-hash'] !== hash) old.push(pod);
+    }
+    // Unavailable old pods go first: replacing them costs no availability.
+    old.sort(
+      (a, b) =>
+        Number(isPodAvailable(a, minReady, now, parseRfc3339)) -
+        Number(isPodAvailable(b, minReady, now, parseRfc3339)),
+    );
+    for (const pod of old) {
+      const available = isPodAvailable(pod, minReady, now, parseRfc3339);
+      if (available && unavailable >= maxUnavailable) break;
+      this.deletePod(ds, pod);
+      if (available) unavailable++;
+    }
   }
 
   private shouldRun(ds: DaemonSetObject, node: KubeObject & Node): boolean {
