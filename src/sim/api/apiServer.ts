@@ -209,8 +209,12 @@ export class ApiServer {
     // Fields the server owns cannot be changed by clients.
     obj.metadata.uid = old.metadata.uid;
     obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
-    obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
-    obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    // Absent stays absent: a key holding undefined is not JSON, and strict decoding rejects it.
+    if (old.metadata.deletionTimestamp === undefined) delete obj.metadata.deletionTimestamp;
+    else obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+    if (old.metadata.deletionGracePeriodSeconds === undefined)
+      delete obj.metadata.deletionGracePeriodSeconds;
+    else obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
     if (opts.subresource === 'status') {
       for (const key of Object.keys(obj))
         if (key !== 'status' && key !== 'metadata') delete obj[key];
