@@ -66,6 +66,8 @@ export interface Command {
   readonly flags: readonly FlagSpec[];
   /** Flags that depend on the subcommand (`create deployment` vs `create service nodeport`). */
   flagsFor?(words: readonly string[]): readonly FlagSpec[];
+  /** The command path cobra names in usage hints (`create deployment`), when it has subcommands. */
+  usageName?(words: readonly string[]): string;
   /** Returns the exit code. Throwing a KubectlError prints `error: …` and exits 1. */
   run(ctx: CommandContext, args: ParsedArgs): number;
 }

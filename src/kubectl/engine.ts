@@ -239,7 +239,7 @@ export class Shell {
       if (error instanceof FlagError)
         throw directive
           ? new KubectlError(error.message)
-          : new CobraError(error.message, command.name);
+          : new CobraError(error.message, command.usageName?.(rest.slice(1)) ?? command.name);
       throw error;
     }
     return command.run(ctx, args);
@@ -328,7 +328,7 @@ function formatFailure(error: unknown): string {
     return `Error: ${error.message}${error.message.endsWith('\n') ? '' : '\n'}${usage}`;
   }
   if (error instanceof KubectlError) {
-    const usage = error.usageOf ? `See 'kubectl ${error.usageOf} --help' for usage.\n` : '';
+    const usage = error.usageOf ? `See 'kubectl ${error.usageOf} -h' for help and examples\n` : '';
     return `error: ${error.message}${error.message.endsWith('\n') ? '' : '\n'}${usage}`;
   }
   if (error instanceof ManifestSyntaxError) return `error: ${error.message}\n`;

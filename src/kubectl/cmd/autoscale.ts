@@ -65,7 +65,6 @@ export const autoscaleCommand: Command = {
     if (first === undefined)
       throw new KubectlError(
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-        'autoscale',
       );
     const max = flagInt(args.flags, 'max') ?? -1;
     const min = flagInt(args.flags, 'min') ?? -1;

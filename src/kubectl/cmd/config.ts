@@ -187,7 +187,7 @@ export const configCommand: Command = {
       case 'use-context':
       case 'use': {
         const name = args.positional[1];
-        if (name === undefined) throw new KubectlError('Unexpected args: []', 'config use-context');
+        if (name === undefined) throw new KubectlError('Unexpected args: []');
         if (!config.contexts.has(name))
           throw new KubectlError(`no context exists with the name: "${name}"`);
         config.currentContext = name;
@@ -236,7 +236,7 @@ export const configCommand: Command = {
           throw new KubectlError(
             `Kubeplay has one simulated cluster and user, so "kubectl config ${sub}" is not simulated`,
           );
-        throw new KubectlError(`unknown command "${sub}" for "kubectl config"`, 'config');
+        throw new KubectlError(`unknown command "${sub}"`, 'config');
     }
   },
 };

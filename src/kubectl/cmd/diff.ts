@@ -38,7 +38,7 @@ export const diffCommand: Command = {
   ],
   run(ctx, args) {
     const files = flagStrings(args.flags, 'filename');
-    if (files.length === 0) throw new KubectlError('must specify one of -f and -k', 'diff');
+    if (files.length === 0) throw new KubectlError('must specify one of -f and -k');
     if (flagBool(args.flags, 'prune'))
       throw new KubectlError('Kubeplay does not simulate diff --prune yet');
     const namespaceFlag = flagString(args.flags, 'namespace');

@@ -38,7 +38,6 @@ export const editCommand: Command = {
     if (args.positional.length === 0)
       throw new KubectlError(
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-        'edit',
       );
     const { targets, failed } = findTargets(ctx, {
       words: args.positional,

@@ -103,7 +103,6 @@ export const exposeCommand: Command = {
     if (first === undefined)
       throw new KubectlError(
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-        'expose',
       );
     const [typeText, name] = first.includes('/') ? first.split('/') : [first, second];
     if (name === undefined)

@@ -112,8 +112,12 @@ function runMetadata(
   const words = args.positional.filter((w) => !isChange(w));
   const list = flagBool(args.flags, 'list');
   const changes = parseChanges(args.positional.filter(isChange), what);
+  if (words.length === 0 && flagString(args.flags, 'selector') === undefined)
+    throw new KubectlError(
+      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
+    );
   if (!list && changes.set.size === 0 && changes.remove.length === 0)
-    throw new KubectlError(`at least one ${what} update is required`, verb);
+    throw new KubectlError(`at least one ${what} update is required`);
   if (flagBool(args.flags, 'local'))
     throw new KubectlError(`Kubeplay does not simulate ${verb} --local: it needs a file (-f)`);
   const dryRun = dryRunOf(args);

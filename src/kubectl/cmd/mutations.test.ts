@@ -13,10 +13,7 @@ const SESSION: [string, string][] = [
   ['kubectl label deploy web tier=back --overwrite', 'deployment.apps/web labeled\n'],
   ['kubectl label deploy web tier=back', 'deployment.apps/web not labeled\n'],
   ['kubectl label deploy web tier-', 'deployment.apps/web unlabeled\n'],
-  [
-    'kubectl label deploy web',
-    "error: at least one label update is required\nSee 'kubectl label --help' for usage.\n",
-  ],
+  ['kubectl label deploy web', 'error: at least one label update is required\n'],
   ['kubectl annotate deploy web note=hi', 'deployment.apps/web annotated\n'],
   [
     'kubectl annotate deploy web note=bye',

@@ -57,7 +57,6 @@ export const patchCommand: Command = {
     if (text === undefined)
       throw new KubectlError(
         'must specify --patch or --patch-file containing the contents of the patch',
-        'patch',
       );
     const patch = parsePatch(text);
     const subresource = flagString(args.flags, 'subresource');

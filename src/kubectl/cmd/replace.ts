@@ -23,7 +23,7 @@ export const replaceCommand: Command = {
   ],
   run(ctx, args) {
     const files = flagStrings(args.flags, 'filename');
-    if (files.length === 0) throw new KubectlError('must specify --filename to replace', 'replace');
+    if (files.length === 0) throw new KubectlError('must specify one of -f and -k');
     if (args.positional.length > 0)
       throw new KubectlError(`Unexpected args: [${args.positional.join(' ')}]`, 'replace');
     const dryRun = dryRunOf(args);

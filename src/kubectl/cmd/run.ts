@@ -25,10 +25,10 @@ export const runCommand: Command = {
     { name: 'expose', type: 'bool' },
   ],
   run(ctx, args) {
-    const name = args.positional[0];
-    if (name === undefined) throw new KubectlError('NAME is required for run', 'run');
     const image = flagString(args.flags, 'image');
     if (image === undefined) throw new KubectlError('required flag(s) "image" not set');
+    const name = args.positional[0];
+    if (name === undefined) throw new KubectlError('NAME is required for run', 'run');
     if (
       flagBool(args.flags, 'stdin') ||
       flagBool(args.flags, 'tty') ||

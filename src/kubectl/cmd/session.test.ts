@@ -46,9 +46,7 @@ describe('kubectl wait', () => {
     expect(run(shell, 'kubectl wait --for=condition=Ready=false deploy/web --timeout=1s')).toBe(
       'error: timed out waiting for the condition on deployments.apps/web\n',
     );
-    expect(run(shell, 'kubectl wait deploy/web')).toBe(
-      "error: --for must be specified\nSee 'kubectl wait --help' for usage.\n",
-    );
+    expect(run(shell, 'kubectl wait deploy/web')).toBe('error: unrecognized condition: ""\n');
   });
 });
 

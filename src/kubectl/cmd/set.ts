@@ -65,8 +65,7 @@ type Mutator = (ctx: CommandContext, obj: KubeObject, spec: PodSpec, args: Parse
 
 function setImage(_ctx: CommandContext, obj: KubeObject, spec: PodSpec, args: ParsedArgs): void {
   const pairs = args.positional.filter((w) => w.includes('='));
-  if (pairs.length === 0)
-    throw new KubectlError('at least one image update is required', 'set image');
+  if (pairs.length === 0) throw new KubectlError('at least one image update is required');
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     const name = pair.slice(0, eq);
@@ -164,6 +163,10 @@ export const setCommand: Command = {
   flagsFor(words) {
     const sub = words.find((w) => !w.startsWith('-'));
     return (sub !== undefined ? SUBCOMMAND_FLAGS[sub] : undefined) ?? COMMON;
+  },
+  usageName(words) {
+    const sub = words.find((w) => !w.startsWith('-'));
+    return sub !== undefined && sub in SUBCOMMANDS ? `set ${sub}` : 'set';
   },
   run(ctx, args) {
     const [sub, ...rest] = args.positional;

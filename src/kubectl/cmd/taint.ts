@@ -51,8 +51,7 @@ export const taintCommand: Command = {
       throw new KubectlError(
         `invalid resource type ${words[0].split('/')[0] ?? ''}, only node types are supported`,
       );
-    if (specs.length === 0)
-      throw new KubectlError('at least one taint update is required', 'taint');
+    if (specs.length === 0) throw new KubectlError('at least one taint update is required');
     const adds = specs.filter((s) => !s.endsWith('-')).map((s) => parseTaint(s, false));
     const removes = specs
       .filter((s) => s.endsWith('-'))

@@ -98,7 +98,7 @@ export const waitCommand: Command = {
   ],
   run(ctx, args) {
     const forText = flagString(args.flags, 'for');
-    if (forText === undefined) throw new KubectlError('--for must be specified', 'wait');
+    if (forText === undefined) throw new KubectlError('unrecognized condition: ""');
     const { check, wantsDelete } = parseFor(forText);
     const timeoutText = flagString(args.flags, 'timeout') ?? '30s';
     const timeoutMs = /^-?[0-9]+$/.test(timeoutText)

@@ -99,6 +99,10 @@ export const createCommand: Command = {
     const found = findGenerator(words);
     return found ? [...found.gen.flags, ...OUTPUT_FLAGS] : [...FILE_FLAGS, ...OUTPUT_FLAGS];
   },
+  usageName(words) {
+    const found = findGenerator(words);
+    return found ? `create ${found.gen.name}` : 'create';
+  },
   run(ctx, args) {
     const found = findGenerator(args.positional);
     if (found) {
@@ -121,7 +125,7 @@ export const createCommand: Command = {
     if (files.length === 0) {
       if (first !== undefined)
         throw new KubectlError(`Unexpected args: [${args.positional.join(' ')}]`, 'create');
-      throw new KubectlError('must specify one of -f and -k', 'create');
+      throw new KubectlError('must specify one of -f and -k');
     }
     if (args.positional.length > 0)
       throw new KubectlError(`Unexpected args: [${args.positional.join(' ')}]`, 'create');
