@@ -26,7 +26,8 @@ test('Apply in the editor → three pods Running in the cluster view', async ({ 
   expect(pods.map((p) => p.status)).toEqual(['Running', 'Running', 'Running']);
 });
 
-test('kubectl get pods typed in the terminal prints the table', async ({ app }) => {
+test('kubectl get pods typed in the terminal prints the table', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1440, height: 860 });
   await app.open();
   await app.editor.applyButton().click();
   await app.advance(30_000);
@@ -117,4 +118,10 @@ test('playback: speed, pause and step move the virtual clock', async ({ app, pag
   const t1 = (await app.snapshot()).simTimeMs;
   await page.getByRole('button', { name: 'Step one second' }).click();
   expect((await app.snapshot()).simTimeMs - t1).toBe(1000);
+});
+
+test('the Lessons tab loads the lesson tracks on first use', async ({ app, page }) => {
+  await app.open();
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await expect(page.getByRole('navigation', { name: 'Lesson tracks' })).toBeVisible();
 });

@@ -1,14 +1,10 @@
-/** The browser entry: one playground store, its sim driver, the app, and (with ?e2e) the test API. */
+/** The browser entry: the first playground store, its host (driver, lesson swaps), the app, and (with ?e2e) the test API. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  browserHost,
-  createPlaygroundStore,
-  createSimDriver,
-  PlaygroundProvider,
-} from './store/index.ts';
+import { createPlaygroundStore, type PlaygroundStore } from './store/index.ts';
 import { installTestApi, wantsTestApi } from './testApi.ts';
 import { App } from './ui/app/App.tsx';
+import { PlaygroundHost } from './ui/app/PlaygroundHost.tsx';
 import { initTheme } from './ui/app/theme.ts';
 import { preloadMonaco } from './ui/editor/EditorPanel.tsx';
 import './ui/app/app.css';
@@ -17,21 +13,25 @@ initTheme();
 
 const params = new URLSearchParams(window.location.search);
 const seedParam = Number(params.get('seed'));
+const e2e = wantsTestApi(window.location.search);
 const store = createPlaygroundStore({
   seed: Number.isInteger(seedParam) && seedParam > 0 ? seedParam : 1,
   playing: !params.has('paused'),
-  persistFiles: !wantsTestApi(window.location.search),
+  persistFiles: !e2e,
 });
-if (wantsTestApi(window.location.search)) installTestApi(store);
-createSimDriver(store, browserHost()).start();
+let current: PlaygroundStore = store;
+if (e2e) installTestApi(() => current);
+const onStore = (next: PlaygroundStore): void => {
+  current = next;
+};
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <PlaygroundProvider store={store}>
+      <PlaygroundHost initial={store} persistFiles={!e2e} onStore={onStore}>
         <App />
-      </PlaygroundProvider>
+      </PlaygroundHost>
     </StrictMode>,
   );
 }

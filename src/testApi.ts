@@ -42,7 +42,9 @@ export function wantsTestApi(search: string): boolean {
   return new URLSearchParams(search).has('e2e');
 }
 
-export function installTestApi(store: PlaygroundStore): void {
+/** `store()` is the playground in use now (a lesson may swap in a fresh one). */
+export function installTestApi(current: () => PlaygroundStore): void {
+  const store = { getState: () => current().getState() };
   window.__kubeplay = {
     run(line, stdin) {
       const entry = store.getState().actions.runCommand(line, stdin, 'test');

@@ -7,8 +7,9 @@ import { SidePanel } from './SidePanel.tsx';
 import { Splitter } from './Splitter.tsx';
 
 export function App(): ReactNode {
-  const [left, setLeft] = useState(360);
-  const [right, setRight] = useState(440);
+  // Start proportional to the window: the terminal wide enough for `kubectl get pods` rows.
+  const [left, setLeft] = useState(() => Math.round(Math.max(300, window.innerWidth * 0.27)));
+  const [right, setRight] = useState(() => Math.round(Math.max(420, window.innerWidth * 0.38)));
   return (
     <div className="app">
       <a className="skip-link" href="#cluster-map-title">

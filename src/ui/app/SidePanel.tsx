@@ -1,16 +1,24 @@
 /** The tabbed side area: Terminal, Events, Inspector. Every panel stays mounted (the terminal keeps its scrollback). */
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { usePlayground, type PlaygroundState } from '../../store/index.ts';
 import { EventsPanel } from '../events/EventsPanel.tsx';
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx';
 import { TerminalPanel } from '../terminal/TerminalPanel.tsx';
 
-const TABS = ['Terminal', 'Events', 'Inspector'] as const;
+const TABS = ['Terminal', 'Events', 'Inspector', 'Lessons'] as const;
+const LessonsTab = lazy(() => import('./LessonsTab.tsx'));
+
+function initialTab(): Tab {
+  return window.location.hash.startsWith('#/lessons') ? 'Lessons' : 'Terminal';
+}
 type Tab = (typeof TABS)[number];
 const selectSelection = (s: PlaygroundState) => s.selection;
 
 export function SidePanel(): ReactNode {
-  const [tab, setTab] = useState<Tab>('Terminal');
+  const [tab, setTab] = useState<Tab>(initialTab);
+  // The Lessons tab loads on first use and then stays mounted.
+  const [lessonsOpened, setLessonsOpened] = useState(() => initialTab() === 'Lessons');
+  if (tab === 'Lessons' && !lessonsOpened) setLessonsOpened(true);
   const selection = usePlayground(selectSelection);
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
 
@@ -33,7 +41,7 @@ export function SidePanel(): ReactNode {
   };
 
   return (
-    <section className="side-panel" aria-label="Terminal, events and inspector">
+    <section className="side-panel" aria-label="Terminal, events, inspector and lessons">
       {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus -- the tabs inside are focusable. */}
       <div className="side-tabs" role="tablist" aria-label="Side panel" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
@@ -69,6 +77,11 @@ export function SidePanel(): ReactNode {
           {t === 'Terminal' && <TerminalPanel active={tab === 'Terminal'} />}
           {t === 'Events' && <EventsPanel />}
           {t === 'Inspector' && <InspectorPanel />}
+          {t === 'Lessons' && lessonsOpened && (
+            <Suspense fallback={<p className="empty-note">Loading lessons…</p>}>
+              <LessonsTab />
+            </Suspense>
+          )}
         </div>
       ))}
     </section>
