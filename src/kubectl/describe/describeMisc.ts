@@ -315,7 +315,7 @@ export function describeHpa(obj: KubeObject, ctx: DescribeContext): string {
           : '<unknown>';
       w.write(
         1,
-        `resource ${m.resource.name} on pods  (as a percentage of request):\t${cur} / ${String(m.resource.target.averageUtilization ?? 0)}%\n`,
+        `resource ${m.resource.name} on pods  (as a percentage of request):\t${cur} / ${m.resource.target.averageUtilization === undefined ? '<auto>' : `${String(m.resource.target.averageUtilization)}%`}\n`,
       );
     } else {
       w.write(
@@ -324,7 +324,10 @@ export function describeHpa(obj: KubeObject, ctx: DescribeContext): string {
       );
     }
   });
-  w.write(0, `Min replicas:\t${String(spec.minReplicas ?? 1)}\n`);
+  w.write(
+    0,
+    `Min replicas:\t${spec.minReplicas === undefined ? '<unset>' : String(spec.minReplicas)}\n`,
+  );
   w.write(0, `Max replicas:\t${String(spec.maxReplicas)}\n`);
   w.write(
     0,
@@ -577,6 +580,34 @@ export function describeGeneric(obj: KubeObject, ctx: DescribeContext): string {
     '.metadata.labels',
     '.metadata.annotations',
   ]);
+  events(w, obj, ctx);
+  return w.toString();
+}
+
+/** describeEndpoints: each subset's ready and not-ready addresses and its ports. */
+export function describeEndpoints(obj: KubeObject, ctx: DescribeContext): string {
+  const subsets = (obj.subsets ?? []) as {
+    addresses?: { ip: string }[];
+    notReadyAddresses?: { ip: string }[];
+    ports?: { name?: string; port: number; protocol?: string }[];
+  }[];
+  const w = new PrefixWriter();
+  base(w, obj);
+  w.write(0, 'Subsets:\n');
+  for (const subset of subsets) {
+    const ready = (subset.addresses ?? []).map((a) => a.ip).join(',');
+    const notReady = (subset.notReadyAddresses ?? []).map((a) => a.ip).join(',');
+    w.write(1, `Addresses:\t${ready || '<none>'}\n`);
+    w.write(1, `NotReadyAddresses:\t${notReady || '<none>'}\n`);
+    if ((subset.ports ?? []).length > 0) {
+      w.write(1, 'Ports:\n');
+      w.write(2, 'Name\tPort\tProtocol\n');
+      w.write(2, '----\t----\t--------\n');
+      for (const p of subset.ports ?? [])
+        w.write(2, `${p.name || '<unset>'}\t${String(p.port)}\t${p.protocol ?? 'TCP'}\n`);
+    }
+    w.write(0, '\n');
+  }
   events(w, obj, ctx);
   return w.toString();
 }

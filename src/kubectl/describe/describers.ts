@@ -3,6 +3,7 @@ import type { Describer } from './context.ts';
 import {
   describeBinding,
   describeConfigMap,
+  describeEndpoints,
   describeGeneric,
   describeHpa,
   describeIngress,
@@ -32,6 +33,7 @@ const DESCRIBERS: Record<string, Describer> = {
   nodes: describeNode,
   namespaces: describeNamespace,
   services: describeService,
+  endpoints: describeEndpoints,
   configmaps: describeConfigMap,
   secrets: describeSecret,
   serviceaccounts: describeServiceAccount,
