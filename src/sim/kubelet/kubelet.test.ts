@@ -262,3 +262,26 @@ describe('node failure', () => {
     ).toBeUndefined();
   });
 });
+
+describe('sidecar containers', () => {
+  it('starts a restartable init container and keeps it running beside the app', () => {
+    const cluster = createCluster();
+    runPod(cluster, 'with-sidecar', {
+      initContainers: [
+        {
+          name: 'logger',
+          image: 'busybox:1.36',
+          restartPolicy: 'Always',
+          command: ['sh', '-c', 'while true; do echo tick; sleep 5; done'],
+        },
+      ],
+      containers: [{ name: 'app', image: 'nginx:1.27' }],
+    });
+    cluster.advance(20_000);
+    const p = pod(cluster, 'with-sidecar');
+    expect(p.status?.phase).toBe('Running');
+    expect(p.status?.initContainerStatuses?.[0]?.state?.running).toBeDefined();
+    expect(p.status?.containerStatuses?.[0]?.ready).toBe(true);
+    expect(p.status?.conditions?.find((c) => c.type === 'Initialized')?.status).toBe('True');
+  });
+});

@@ -315,14 +315,24 @@ export class Kubelet implements Reconciler {
     let nextWake = Infinity;
     let initDone = true;
     for (const c of runtime.containers.filter((x) => x.init)) {
-      if (c.phase === 'exited' && c.terminated?.exitCode === 0) continue;
+      const sidecar = this.specOf(pod, c)?.restartPolicy === 'Always';
+      if (!sidecar && c.phase === 'exited' && c.terminated?.exitCode === 0) continue;
       nextWake = Math.min(nextWake, this.step(pod, runtime, c));
-      if (c.phase === 'exited' && c.terminated?.exitCode === 0) {
+      // A sidecar (restartable init container) lets the next one start once it has started.
+      if (sidecar && c.phase === 'running' && c.started) continue;
+      if (!sidecar && c.phase === 'exited' && c.terminated?.exitCode === 0) {
         nextWake = Math.min(nextWake, now);
         continue;
       }
       initDone = false;
       break;
+    }
+    if (initDone) {
+      // Sidecars keep running (and restarting) beside the app containers.
+      for (const c of runtime.containers.filter((x) => x.init)) {
+        if (this.specOf(pod, c)?.restartPolicy === 'Always' && c.phase !== 'running')
+          nextWake = Math.min(nextWake, this.step(pod, runtime, c));
+      }
     }
     if (initDone) {
       for (const c of runtime.containers.filter((x) => !x.init)) {
@@ -376,7 +386,8 @@ export class Kubelet implements Reconciler {
         this.recorder.event(pod, 'Normal', 'Started', `Started container ${c.name}`, fieldPath);
         c.phase = 'running';
         c.started = !spec?.startupProbe;
-        c.ready = !c.init && c.started && !spec?.readinessProbe;
+        c.ready =
+          (!c.init || spec?.restartPolicy === 'Always') && c.started && !spec?.readinessProbe;
         c.probes = {};
         return now;
       }
@@ -659,9 +670,12 @@ export class Kubelet implements Reconciler {
     const exit = c.terminated;
     if (!runtime || !exit) return Infinity;
     const policy = pod.spec?.restartPolicy ?? 'Always';
-    const restart = c.init
-      ? exit.exitCode !== 0 && policy !== 'Never'
-      : policy === 'Always' || (policy === 'OnFailure' && exit.exitCode !== 0);
+    const sidecar = c.init && this.specOf(pod, c)?.restartPolicy === 'Always';
+    const restart = sidecar
+      ? !pod.metadata.deletionTimestamp
+      : c.init
+        ? exit.exitCode !== 0 && policy !== 'Never'
+        : policy === 'Always' || (policy === 'OnFailure' && exit.exitCode !== 0);
     if (!restart) return Infinity;
     const key = this.backoffKey(runtime, c);
     const end = this.restartBackoff.backoffEnd(key, exit.finishedAt, now);
@@ -696,7 +710,7 @@ export class Kubelet implements Reconciler {
     fieldPath: string,
     process: ContainerProcess,
   ): number {
-    if (!spec || c.init) return Infinity;
+    if (!spec || (c.init && spec.restartPolicy !== 'Always')) return Infinity;
     const now = this.clock.now();
     const startedAt = process.startedAt;
     let wake = Infinity;

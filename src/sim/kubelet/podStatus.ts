@@ -70,6 +70,9 @@ export function podPhase(pod: Pod, runtime: PodRuntime): NonNullable<PodStatus['
   const init = runtime.containers.filter((c) => c.init);
   const app = runtime.containers.filter((c) => !c.init);
   for (const c of init) {
+    const sidecar =
+      pod.spec?.initContainers?.find((x) => x.name === c.name)?.restartPolicy === 'Always';
+    if (sidecar && (c.phase === 'running' || c.restartCount > 0)) continue;
     const exit =
       c.phase === 'exited' ? c.terminated : c.phase === 'backoff' ? c.lastTerminated : undefined;
     if (c.phase === 'exited' && exit?.exitCode === 0) continue;
@@ -132,10 +135,14 @@ export function computePodStatus(
   const previous = pod.status?.conditions ?? [];
   const init = runtime.containers.filter((c) => c.init);
   const app = runtime.containers.filter((c) => !c.init);
-  const initDone = init.every((c) => c.phase === 'exited' && c.terminated?.exitCode === 0);
-  const incompleteInit = init
-    .filter((c) => !(c.phase === 'exited' && c.terminated?.exitCode === 0))
-    .map((c) => c.name);
+  const isSidecar = (c: ContainerRuntime): boolean =>
+    pod.spec?.initContainers?.find((x) => x.name === c.name)?.restartPolicy === 'Always';
+  const initComplete = (c: ContainerRuntime): boolean =>
+    isSidecar(c)
+      ? c.phase === 'running' && c.started
+      : c.phase === 'exited' && c.terminated?.exitCode === 0;
+  const initDone = init.every(initComplete);
+  const incompleteInit = init.filter((c) => !initComplete(c)).map((c) => c.name);
   const unready = app.filter((c) => !c.ready).map((c) => c.name);
   const sandboxReady = runtime.ip !== undefined;
   const phase = podPhase(pod, runtime);
