@@ -114,6 +114,16 @@ describe('parseLesson', () => {
     });
   });
 
+  it('keeps indented --- lines (multi-document files) inside the front matter', () => {
+    const front = FRONT.replace(
+      '    text: "kind: Pod"',
+      '    text: |\n      kind: Pod\n      ---\n      kind: Service',
+    );
+    const parsed = parseLesson(lesson(STEP, front), 'x.md');
+    expect(parsed.files[0]?.text).toBe('kind: Pod\n---\nkind: Service\n');
+    expect(parsed.intro).toBe('Intro text.');
+  });
+
   it('ignores ## inside code fences when splitting sections', () => {
     const parsed = parseLesson(
       lesson(STEP.replace('Some prose.', '```\n## not a heading\n```')),

@@ -34,7 +34,8 @@ export function splitFrontMatter(
 ): { frontMatter: unknown; body: string; bodyLine: number } {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   if (lines[0]?.trim() !== '---') fail('the file must start with "---" and YAML front matter');
-  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  // Only an unindented `---` closes it: manifests inside (block scalars) have their own `---`.
+  const end = lines.findIndex((l, i) => i > 0 && l.trimEnd() === '---');
   if (end < 0) fail('the front matter has no closing "---" line');
   let frontMatter: unknown;
   try {
