@@ -39,3 +39,15 @@ test('main view screenshot (light and dark)', async ({ app, page }, testInfo) =>
   await page.waitForTimeout(600);
   await page.screenshot({ path: testInfo.outputPath('main-dark.png') });
 });
+
+test('1280×720: inspector on a selected pod, nothing cut off', async ({ app, page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.open();
+  await app.editor.applyButton().click();
+  await app.advance(20_000);
+  await app.map.pods('Running').first().click();
+  await expect(page.getByRole('button', { name: 'Delete pod' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Apply', exact: true })).toBeInViewport();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: testInfo.outputPath('inspector-1280.png') });
+});

@@ -68,6 +68,8 @@ export interface EventRow {
   readonly namespace: string;
   readonly message: string;
   readonly count: number;
+  /** The event's resourceVersion: orders events written at the same virtual instant. */
+  readonly seq: number;
   readonly involvedKind: string;
   readonly involvedName: string;
 }
@@ -260,11 +262,12 @@ export function selectEventRows(snapshot: ClusterSnapshot): readonly EventRow[] 
         namespace: e.metadata.namespace ?? '',
         message: e.message ?? '',
         count: e.count ?? 1,
+        seq: Number(e.metadata.resourceVersion ?? '0') || 0,
         involvedKind: kind,
         involvedName: name,
       };
     })
-    .sort((a, b) => b.lastSeenMs - a.lastSeenMs || a.key.localeCompare(b.key));
+    .sort((a, b) => b.lastSeenMs - a.lastSeenMs || b.seq - a.seq);
   eventCache.set(events, rows);
   return rows;
 }

@@ -28,12 +28,16 @@ function EventList(props: { readonly rows: readonly EventRow[] }): ReactNode {
   if (props.rows.length === 0) return <p className="empty-note">No events.</p>;
   return (
     <ul className="inspector-events">
-      {props.rows.slice(0, 20).map((r) => (
-        <li key={r.key} data-type={r.type}>
-          <span className="event-reason">{r.reason}</span> {r.message}
-          {r.count > 1 ? <span className="pane-meta"> (×{r.count})</span> : null}
-        </li>
-      ))}
+      {/* Oldest first, as the Events section of kubectl describe lists them. */}
+      {[...props.rows]
+        .slice(0, 30)
+        .reverse()
+        .map((r) => (
+          <li key={r.key} data-type={r.type}>
+            <span className="event-reason">{r.reason}</span> {r.message}
+            {r.count > 1 ? <span className="pane-meta"> (×{r.count})</span> : null}
+          </li>
+        ))}
     </ul>
   );
 }
