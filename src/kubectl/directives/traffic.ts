@@ -79,8 +79,7 @@ function startFlow(ctx: CommandContext, args: ParsedArgs, text: string): number 
       `invalid --duration "${durationText}": use a duration such as 30s, 5m or 1h`,
     );
   const clients = flagInt(args.flags, 'clients') ?? 1;
-  if (clients < 1 || clients > 10_000)
-    throw new KubectlError('--clients must be between 1 and 10000');
+  if (clients < 1 || clients > 1000) throw new KubectlError('--clients must be between 1 and 1000');
   const path = flagString(args.flags, 'path') ?? '/';
   if (!path.startsWith('/')) throw new KubectlError(`--path must start with "/" (got "${path}")`);
   const api = ctx.cluster.api;

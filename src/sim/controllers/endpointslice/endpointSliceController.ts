@@ -22,6 +22,8 @@ const ACTOR = 'endpointslice-controller';
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 export const MANAGED_BY = 'endpointslice-controller.k8s.io';
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+/** v1.IsHeadlessService: set on the Endpoints and slices of a headless Service. */
+export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 /** --max-endpoints-per-slice default. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
 const RESOURCE = 'endpointslices.discovery.k8s.io';
@@ -137,6 +139,7 @@ export class EndpointSliceController implements Reconciler {
   private labelsFor(svc: KubeObject & Service): Record<string, string> {
     return {
       ...(svc.metadata.labels ?? {}),
+      ...(svc.spec?.clusterIP === 'None' ? { [HEADLESS_LABEL]: '' } : {}),
       [MANAGED_BY_LABEL]: MANAGED_BY,
       [SERVICE_NAME_LABEL]: svc.metadata.name ?? '',
     };

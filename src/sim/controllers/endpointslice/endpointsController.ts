@@ -18,7 +18,7 @@ import {
   selectorMatches,
   type EndpointPort,
 } from './endpointPorts.ts';
-import { SERVICE_NAME_LABEL } from './endpointSliceController.ts';
+import { HEADLESS_LABEL, SERVICE_NAME_LABEL } from './endpointSliceController.ts';
 
 const ACTOR = 'endpoint-controller';
 /** Legacy Endpoints are truncated at 1000 addresses. */
@@ -145,7 +145,10 @@ export class EndpointsController implements Reconciler {
     subsets: EndpointSubset[],
     actor: string,
   ): void {
-    const labels = { ...(svc.metadata.labels ?? {}) };
+    const labels: Record<string, string> = {
+      ...(svc.metadata.labels ?? {}),
+      ...(svc.spec?.clusterIP === 'None' ? { [HEADLESS_LABEL]: '' } : {}),
+    };
     if (!current) {
       this.api.create(
         {
