@@ -400,3 +400,37 @@ describe('explanations', () => {
     );
   });
 });
+
+describe('DaemonSet pods', () => {
+  it('evaluate only their own node (NodeAffinity PreFilterResult) and say so for the rest', () => {
+    const ds = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels:
+      app: agent
+  template:
+    metadata:
+      labels:
+        app: agent
+    spec:
+      containers:
+      - name: agent
+        image: busybox:1.36
+        resources:
+          requests:
+            cpu: "5"
+`;
+    const { shell } = runScript('kubectl apply -f ds.yaml\nadvance 2s\n', {
+      workspace: workspaceOf({ 'ds.yaml': ds }),
+    });
+    const pods = podsOf(shell.cluster, 'agent');
+    expect(pods).toHaveLength(3);
+    for (const p of pods)
+      expect(eventMessages(shell.cluster, p.metadata.name ?? '', 'FailedScheduling')).toEqual([
+        "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/4 nodes are available: 1 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling..",
+      ]);
+  });
+});

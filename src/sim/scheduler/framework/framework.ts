@@ -94,20 +94,54 @@ export class Framework {
       const status = plugin.preFilter(state, pod, snapshot);
       if (status.code === 'Skip') state.skipFilter.add(plugin.name);
       else if (status.code !== 'Success') return { plugin: plugin.name, status };
+      if (state.nodeNames?.size === 0) {
+        const plugins = state.narrowedBy;
+        const reason =
+          plugins.length === 1
+            ? `node(s) didn't satisfy plugin ${plugins[0] ?? ''}`
+            : `node(s) didn't satisfy plugin(s) [${plugins.join(' ')}] simultaneously`;
+        return { plugin: plugin.name, status: { code: 'Unschedulable', reasons: [reason] } };
+      }
     }
     return undefined;
   }
 
   /** The first failing filter on this node, or undefined if every filter passes. */
   runFilters(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): FilterFailure | undefined {
+    return this.runActiveFilters(this.activeFilters(state), state, pod, nodeInfo);
+  }
+
+  /** Filters whose PreFilter did not return Skip in this cycle. */
+  activeFilters(state: CycleState): readonly FilterPlugin[] {
     const skip = state.skipFilter;
-    for (const plugin of this.filters) {
-      if (skip.size > 0 && skip.has(plugin.name)) continue;
+    return skip.size === 0 ? this.filters : this.filters.filter((p) => !skip.has(p.name));
+  }
+
+  private runActiveFilters(
+    filters: readonly FilterPlugin[],
+    state: CycleState,
+    pod: PodInfo,
+    nodeInfo: NodeInfo,
+  ): FilterFailure | undefined {
+    for (let i = 0; i < filters.length; i++) {
+      const plugin = filters[i] as FilterPlugin;
       const status = plugin.filter(state, pod, nodeInfo);
       if (status.code !== 'Success' && status.code !== 'Skip')
         return { plugin: plugin.name, status };
     }
     return undefined;
+  }
+
+  /** The status of a node the PreFilterResult left out. */
+  private outsidePreFilterResult(state: CycleState): FilterFailure {
+    const plugins = [...new Set(state.narrowedBy)].sort();
+    return {
+      plugin: plugins[0] ?? '',
+      status: {
+        code: 'UnschedulableAndUnresolvable',
+        reasons: [`node(s) didn't satisfy plugin(s) [${plugins.join(' ')}]`],
+      },
+    };
   }
 
   /** PreFilter then Filter on one node of a (possibly hypothetical) snapshot. */
@@ -117,7 +151,11 @@ export class Framework {
     nodeInfo: NodeInfo,
   ): FilterFailure | undefined {
     const state = new CycleState();
-    return this.runPreFilter(state, pod, snapshot) ?? this.runFilters(state, pod, nodeInfo);
+    const pre = this.runPreFilter(state, pod, snapshot);
+    if (pre) return pre;
+    if (state.nodeNames && !state.nodeNames.has(nodeInfo.name))
+      return this.outsidePreFilterResult(state);
+    return this.runFilters(state, pod, nodeInfo);
   }
 
   /**
@@ -146,16 +184,28 @@ export class Framework {
         processed: 0,
       };
     }
-    const wanted = numFeasibleNodesToFind(nodes.length, this.profile.percentageOfNodesToScore);
     const evaluated: NodeInfo[] = [];
     const failures: (FilterFailure | undefined)[] = [];
     const feasible: NodeInfo[] = [];
-    const n = nodes.length;
+    const allowed = state.nodeNames;
+    let candidates = nodes;
+    if (allowed) {
+      candidates = nodes.filter((info) => allowed.has(info.name));
+      const outside = this.outsidePreFilterResult(state);
+      for (const info of nodes) {
+        if (allowed.has(info.name)) continue;
+        evaluated.push(info);
+        failures.push(outside);
+      }
+    }
+    const n = candidates.length;
+    const wanted = numFeasibleNodesToFind(n, this.profile.percentageOfNodesToScore);
     let processed = 0;
+    const filters = this.activeFilters(state);
     for (let i = 0; i < n && feasible.length < wanted; i++) {
-      const info = nodes[(startIndex + i) % n] as NodeInfo;
+      const info = candidates[(startIndex + i) % n] as NodeInfo;
       processed++;
-      const failure = this.runFilters(state, pod, nodeView(info));
+      const failure = this.runActiveFilters(filters, state, pod, nodeView(info));
       evaluated.push(info);
       failures.push(failure);
       if (!failure) feasible.push(info);

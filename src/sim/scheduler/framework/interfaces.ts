@@ -36,6 +36,15 @@ export class CycleState {
   /** Plugins whose PreFilter / PreScore returned Skip in this cycle. */
   readonly skipFilter = new Set<string>();
   readonly skipScore = new Set<string>();
+  /** PreFilterResult: the only nodes worth evaluating, and the plugins that narrowed them. */
+  nodeNames: ReadonlySet<string> | undefined;
+  readonly narrowedBy: string[] = [];
+
+  restrictNodes(plugin: string, names: ReadonlySet<string>): void {
+    this.narrowedBy.push(plugin);
+    const current = this.nodeNames;
+    this.nodeNames = current ? new Set([...names].filter((n) => current.has(n))) : names;
+  }
   read<T>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;
   }
