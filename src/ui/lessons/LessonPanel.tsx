@@ -203,6 +203,34 @@ function Navigation(props: { readonly lesson: Lesson; readonly store: LessonStor
   );
 }
 
+function StepList(props: { readonly lesson: Lesson; readonly store: LessonStore }): ReactNode {
+  const step = useStore(props.store, selectStep);
+  const progress = useStore(props.store, selectProgressMap);
+  const actions = useStore(props.store, selectActions);
+  const done = progress[`${props.lesson.track}/${props.lesson.id}`]?.completed ?? [];
+  return (
+    <ol className="lesson-step-list" aria-label="Steps">
+      {props.lesson.steps.map((s) => (
+        <li key={s.number}>
+          <button
+            type="button"
+            aria-current={s.number === step ? 'step' : undefined}
+            onClick={() => {
+              actions.goToStep(s.number);
+            }}
+          >
+            <span aria-hidden="true">{done.includes(s.number) ? '✓' : String(s.number)}</span>
+            <span className="visually-hidden">
+              {`Step ${String(s.number)}${done.includes(s.number) ? ', complete' : ''}: `}
+            </span>
+            {s.title}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /** Mount beside the playground: `<LessonPanel store={lessonStore} />`. */
 export function LessonPanel(props: { readonly store: LessonStore }): ReactNode {
   const lesson = useStore(props.store, selectCurrentLesson);
@@ -229,6 +257,7 @@ export function LessonPanel(props: { readonly store: LessonStore }): ReactNode {
         </button>
         <h2 id="lesson-title">{lesson.title}</h2>
       </header>
+      <StepList lesson={lesson} store={props.store} />
       <Navigation lesson={lesson} store={props.store} />
       {step === 0 && <Intro lesson={lesson} />}
       {current && <StepView lesson={lesson} step={current} store={props.store} />}
