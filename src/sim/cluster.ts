@@ -33,6 +33,7 @@ import { JobController } from './controllers/job/jobController.ts';
 import { DisruptionController } from './controllers/disruption/disruptionController.ts';
 import { StatefulSetController } from './controllers/statefulset/statefulSetController.ts';
 import { CronJobController } from './controllers/cronjob/cronJobController.ts';
+import { PodGCController } from './controllers/podgc/podGCController.ts';
 import { TtlAfterFinishedController } from './controllers/ttlafterfinished/ttlAfterFinishedController.ts';
 import { EndpointsController } from './controllers/endpointslice/endpointsController.ts';
 import { EndpointSliceController } from './controllers/endpointslice/endpointSliceController.ts';
@@ -134,6 +135,7 @@ export class Cluster {
       new DisruptionController(this.ctx),
       new StatefulSetController(this.ctx),
       new CronJobController(this.ctx),
+      new PodGCController(this.ctx),
     );
     const proxy = new KubeProxy(api, SeededRandom.fork(seed, 'kube-proxy'));
     this.network = new PodNetwork(

@@ -571,3 +571,53 @@ spec:
     expect(rows.some((r) => r.includes('node-4'))).toBe(true);
   });
 });
+
+describe('node failure', () => {
+  it('shows NotReady after ~50s, Terminating pods after 5 more minutes, replacements elsewhere', () => {
+    const files = { 'd.yaml': DEPLOY('nginx:1.27', 6) };
+    const { entries, shell } = runScript(
+      [
+        'kubectl apply -f d.yaml',
+        'advance 30s',
+        'node fail node-1',
+        'advance 40s',
+        'kubectl get node node-1',
+        'advance 20s',
+        'kubectl get node node-1',
+        'advance 320s',
+        'kubectl get pods -o wide',
+        'node recover node-1',
+        'advance 20s',
+        'kubectl get nodes node-1',
+      ].join('\n'),
+      { workspace: workspaceOf(files) },
+    );
+    expect(entries[4]?.stdout).toMatch(/node-1\s+Ready\s/);
+    expect(entries[6]?.stdout).toMatch(/node-1\s+NotReady\s/);
+    const rows = (entries[8]?.stdout ?? '').trim().split('\n').slice(1);
+    const onNode1 = rows.filter((r) => r.includes('node-1'));
+    expect(onNode1.length).toBeGreaterThan(0);
+    for (const r of onNode1) expect(r).toMatch(/Terminating/);
+    expect(rows.filter((r) => /1\/1\s+Running/.test(r) && !r.includes('node-1'))).toHaveLength(6);
+    expect(entries[11]?.stdout).toMatch(/node-1\s+Ready\s/);
+    const left = shell.cluster.api
+      .list('pods', 'default')
+      .filter((p) => (p.spec as { nodeName?: string }).nodeName === 'node-1');
+    expect(left).toHaveLength(0);
+  });
+
+  it('garbage-collects the pods of a deleted node', () => {
+    const files = { 'd.yaml': DEPLOY('nginx:1.27', 6) };
+    const { shell } = runScript(
+      'kubectl apply -f d.yaml\nadvance 30s\nnode fail node-2\nkubectl delete node node-2\nadvance 70s\n',
+      {
+        workspace: workspaceOf(files),
+      },
+    );
+    const pods = shell.cluster.api.list('pods', 'default');
+    expect(
+      pods.filter((p) => (p.spec as { nodeName?: string }).nodeName === 'node-2'),
+    ).toHaveLength(0);
+    expect(pods).toHaveLength(6);
+  });
+});
