@@ -58,6 +58,33 @@ describe('Services and endpoints', () => {
     );
   });
 
+  it('maps each port of a multi-port Service to its named target port', () => {
+    const p = playground();
+    const seen: string[] = [];
+    p.cluster.services.podRequests = {
+      handle: (podKey, port) => {
+        seen.push(String(port));
+        return { status: 200, body: podKey };
+      },
+    };
+    p.ok(
+      'kubectl apply -f -',
+      `${deployment('web', 2, { port: 8080 })}        - containerPort: 9090
+          name: metrics
+---
+${service('web').replace('  - port: 80\n    targetPort: http\n', '  - name: http\n    port: 80\n    targetPort: http\n  - name: metrics\n    port: 9100\n    targetPort: metrics\n')}`,
+    );
+    p.ok('advance 30s');
+    expect(p.ok('kubectl get endpoints web')).toMatch(
+      /^NAME {3}ENDPOINTS +AGE\nweb {4}10\.244\.\d\.\d+:8080,10\.244\.\d\.\d+:8080,10\.244\.\d\.\d+:9090 \+ 1 more\.\.\. {3}30s\n$/,
+    );
+    const net = p.cluster.services.network;
+    expect(net.request(outside, 'http://web/').status).toBe(200);
+    expect(net.request(outside, 'http://web:9100/').status).toBe(200);
+    expect(seen).toEqual(['8080', '9090']);
+    expect(p.ok('kubectl get svc web')).toContain(' 80/TCP,9100/TCP ');
+  });
+
   it('refuses connections when a Service has no ready endpoint', () => {
     const p = webWith(2);
     p.ok('kubectl scale deployment web --replicas=0');
@@ -183,6 +210,15 @@ spec:
     expect([...(net.lookup(outside, 'nginx')?.addresses ?? [])].sort()).toEqual(
       [ipOf('web-0'), ipOf('web-1')].sort(),
     );
+  });
+
+  it('answers an ExternalName Service with a CNAME to its target', () => {
+    const p = webWith(1);
+    p.ok('kubectl create service externalname db --external-name web.default.svc.cluster.local');
+    const answer = p.cluster.services.network.lookup(outside, 'db');
+    expect(answer?.canonicalName).toBe('web.default.svc.cluster.local');
+    expect(answer?.addresses).toEqual([p.cluster.services.network.resolve(outside, 'web')]);
+    expect(p.cluster.services.network.resolve(outside, 'nowhere.example.com')).toBeUndefined();
   });
 });
 

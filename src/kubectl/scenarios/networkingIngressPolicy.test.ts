@@ -185,8 +185,32 @@ spec:
     expect(net.request(origin('client'), 'http://web/').status).toBe(200);
     expect(net.request(origin('intruder'), 'http://web/')).toEqual({ error: 'timed out' });
     expect(net.request(origin('client'), 'http://web:8080/')).toEqual({ error: 'timed out' });
+    p.ok(
+      'kubectl apply -f -',
+      `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web-from-lan
+spec:
+  podSelector:
+    matchLabels:
+      app: web
+  ingress:
+  - from:
+    - ipBlock:
+        cidr: 172.18.0.0/16
+        except:
+        - 172.18.1.2/32
+`,
+    );
+    p.ok('traffic web --rps 5 --duration 2s --clients 2');
+    p.ok('advance 2s');
+    expect(p.ok('traffic stats web')).toMatch(
+      /TOTAL +7 +100%\n17 requests got no answer \(timed out: 17\)\n$/,
+    );
+    p.ok('kubectl delete netpol web-from-lan');
     expect(p.ok('kubectl get netpol')).toBe(
-      'NAME               POD-SELECTOR   AGE\ndefault-deny       <none>         2s\nweb-from-clients   app=web        0s\n',
+      'NAME               POD-SELECTOR   AGE\ndefault-deny       <none>         4s\nweb-from-clients   app=web        2s\n',
     );
   });
 
