@@ -52,7 +52,7 @@ export function createSimDriver(
   options: SimDriverOptions = {},
 ): SimDriver {
   const budgetMs = options.budgetMs ?? 8;
-  const sliceMs = options.sliceMs ?? 1000;
+  const sliceMs = options.sliceMs ?? 250;
   const maxBacklogMs = options.maxBacklogMs ?? 10_000;
   let handle: number | undefined;
   let lastFrame: number | undefined;

@@ -75,8 +75,9 @@ export function SidePanel(): ReactNode {
           hidden={tab !== t}
         >
           {t === 'Terminal' && <TerminalPanel active={tab === 'Terminal'} />}
-          {t === 'Events' && <EventsPanel />}
-          {t === 'Inspector' && <InspectorPanel />}
+          {/* Events and Inspector render only while shown: hidden tables would re-render every tick. */}
+          {t === 'Events' && tab === 'Events' && <EventsPanel />}
+          {t === 'Inspector' && tab === 'Inspector' && <InspectorPanel />}
           {t === 'Lessons' && lessonsOpened && (
             <Suspense fallback={<p className="empty-note">Loading lessons…</p>}>
               <LessonsTab />
