@@ -30,7 +30,9 @@ describe('VirtualClock', () => {
 
   it('refuses to go back in time', () => {
     const clock = new VirtualClock(100);
-    expect(() => { clock.advanceTo(99); }).toThrow(/cannot go back/);
+    expect(() => {
+      clock.advanceTo(99);
+    }).toThrow(/cannot go back/);
   });
 });
 
