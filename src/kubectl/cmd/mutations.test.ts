@@ -82,3 +82,16 @@ describe('mutating commands', () => {
     expect(r.stdout).toBe('nginx=nginx busybox=busybox:1.36 ');
   });
 });
+
+describe('create --save-config', () => {
+  it('stores what kubectl built, in Go field order, as the last-applied configuration', () => {
+    const shell = new Shell(createCluster());
+    shell.run('kubectl create deployment web --image=nginx --save-config');
+    const r = shell.run(
+      `kubectl get deploy web -o jsonpath='{.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}'`,
+    );
+    expect(r.stdout).toBe(
+      '{"kind":"Deployment","apiVersion":"apps/v1","metadata":{"name":"web","creationTimestamp":null,"labels":{"app":"web"}},"spec":{"replicas":1,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"creationTimestamp":null,"labels":{"app":"web"}},"spec":{"containers":[{"name":"nginx","image":"nginx","resources":{}}]}},"strategy":{}},"status":{}}\n',
+    );
+  });
+});

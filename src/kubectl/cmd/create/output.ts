@@ -7,8 +7,9 @@ import { resourceTypeForKind } from '../../../sim/index.ts';
 import { KubectlError, type CommandContext } from '../../command.ts';
 import { describeError } from '../../errors.ts';
 import { toJson, toJsonOrdered, toYaml } from '../../printers/yaml.ts';
+import { LAST_APPLIED } from '../../manifest/applyObject.ts';
 import { kindPrefix } from '../../resources.ts';
-import { flagString, type FlagSpec, type ParsedArgs } from '../../shell/flags.ts';
+import { flagBool, flagString, type FlagSpec, type ParsedArgs } from '../../shell/flags.ts';
 
 export const OUTPUT_FLAGS: readonly FlagSpec[] = [
   { name: 'dry-run', type: 'string' },
@@ -108,6 +109,19 @@ export function emitObject(
   }
   const namespace = flagString(args.flags, 'namespace') ?? ctx.namespace;
   const toSend = forServer(stored, namespace, type);
+  if (flagBool(args.flags, 'save-config')) {
+    // --save-config: kubectl encodes the object it built (Go field order, creationTimestamp
+    // null, empty annotations omitted) into the annotation a later apply merges against.
+    const built = structuredClone(obj);
+    const annotations = { ...(built.metadata.annotations ?? {}) };
+    delete annotations[LAST_APPLIED];
+    if (Object.keys(annotations).length === 0) delete built.metadata.annotations;
+    else built.metadata.annotations = annotations;
+    toSend.metadata.annotations = {
+      ...(toSend.metadata.annotations ?? {}),
+      [LAST_APPLIED]: `${JSON.stringify(built).replace(/[<>&]/g, (c) => `\\u00${(c.codePointAt(0) ?? 0).toString(16)}`)}\n`,
+    };
+  }
   let created: KubeObject;
   try {
     created = ctx.cluster.api.create(toSend, {
