@@ -169,13 +169,7 @@ export class HorizontalController implements Reconciler {
       const behavior = withDefaults(hpa.spec.behavior);
       let history = this.history.get(key);
       if (!history) {
-        // maybeInitScaleDownStabilizationWindow: a new HPA starts with the current size on record,
-        // so it does not scale in before a full window has passed.
-        history = {
-          recommendations: [{ replicas: currentReplicas, timestampMs: this.api.now() }],
-          scaleUpEvents: [],
-          scaleDownEvents: [],
-        };
+        history = { recommendations: [], scaleUpEvents: [], scaleDownEvents: [] };
         this.history.set(key, history);
       }
       const normalized = normalizeWithBehaviors(history, behavior, {
