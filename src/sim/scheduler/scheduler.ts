@@ -6,13 +6,12 @@
  */
 import type { ApiServer } from '../api/apiServer.ts';
 import type { KubeObject, Node, Pod } from '../api/types/index.ts';
-import { formatRfc3339 } from '../clock/timeFormat.ts';
 import type { VirtualClock } from '../clock/virtualClock.ts';
 import type { EventRecorder } from '../client/eventRecorder.ts';
 import { keyOf, splitKey } from '../client/indexer.ts';
 import type { ComponentContext, Reconciler } from '../client/reconciler.ts';
 import type { SeededRandom } from '../random/seededRandom.ts';
-import { deepClone, deepEqual } from '../util/objects.ts';
+import { deepEqual } from '../util/objects.ts';
 import { BindLimiter, DEFAULT_CLIENT_BURST, DEFAULT_CLIENT_QPS } from './bindLimiter.ts';
 import { fitErrorMessage } from './fitError.ts';
 import {
@@ -31,6 +30,12 @@ import { podInfoOf, SchedulerCache } from './schedulerCache.ts';
 import { settingsFromConfig } from './schedulerConfig.ts';
 import { SchedulingQueue, type ClusterEvent } from './schedulingQueue.ts';
 import { SchedulingRecords, type AttemptSummary } from './schedulingRecord.ts';
+import {
+  clearNomination,
+  evictVictim,
+  updateUnschedulable,
+  type WriteContext,
+} from './schedulingWrites.ts';
 import { explainPending, type Suggestion } from './explain/whatWouldHelp.ts';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -65,7 +70,6 @@ const NAMESPACE_CHANGED: ClusterEvent = {
   label: 'NamespaceChange',
   plugins: set(names.InterPodAffinity),
 };
-const DISRUPTION_TARGET_MESSAGE = `${SCHEDULER_NAME}: preempting to accommodate a higher priority pod`;
 
 export class Scheduler implements Reconciler {
   readonly name = SCHEDULER_NAME;
@@ -81,6 +85,7 @@ export class Scheduler implements Reconciler {
   private readonly random: SeededRandom;
   private readonly limiter: BindLimiter;
   private readonly recordDetail: boolean;
+  private readonly writes: WriteContext;
   private nextStartNodeIndex = 0;
   private readonly pendingBinds = new Map<string, number>();
 
@@ -96,6 +101,7 @@ export class Scheduler implements Reconciler {
       ctx.api.now(),
     );
     this.recordDetail = options.recordDetail ?? true;
+    this.writes = { api: ctx.api, recorder: this.recorder, actor: SCHEDULER_NAME };
     const api = ctx.api;
     this.cache = new SchedulerCache(
       {
@@ -408,52 +414,12 @@ export class Scheduler implements Reconciler {
     candidate: Candidate,
   ): void {
     const node = candidate.node.name;
-    for (const victim of candidate.victims) {
-      const { namespace, name } = splitKey(victim.key);
-      const current = this.api.get('pods', namespace, name);
-      if (!current) continue;
-      this.api.mutate<KubeObject & Pod>(
-        'pods',
-        namespace,
-        name,
-        (draft) => {
-          const status = draft.status ?? {};
-          const conditions = (status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
-          conditions.push({
-            type: 'DisruptionTarget',
-            status: 'True',
-            lastProbeTime: null as unknown as string,
-            lastTransitionTime: formatRfc3339(this.api.now()),
-            reason: 'PreemptionByScheduler',
-            message: DISRUPTION_TARGET_MESSAGE,
-          });
-          status.conditions = conditions;
-          draft.status = status;
-        },
-        { actor: SCHEDULER_NAME, subresource: 'status' },
-      );
-      const deleted = this.api.delete('pods', namespace, name, { actor: SCHEDULER_NAME });
-      this.recorder.event(
-        deleted,
-        'Normal',
-        'Preempted',
-        `Preempted by pod ${preemptor.metadata.uid ?? ''} on node ${node}`,
-      );
-    }
+    for (const victim of candidate.victims)
+      evictVictim(this.writes, victim.key, preemptor.metadata.uid ?? '', node);
     for (const other of this.cache.nominatedPods(node)) {
       if (other.priority >= podInfo.priority || other.key === podInfo.key) continue;
-      const { namespace, name } = splitKey(other.key);
       this.cache.unnominate(other.key);
-      if (!this.api.get('pods', namespace, name)) continue;
-      this.api.mutate<KubeObject & Pod>(
-        'pods',
-        namespace,
-        name,
-        (draft) => {
-          if (draft.status) delete draft.status.nominatedNodeName;
-        },
-        { actor: SCHEDULER_NAME, subresource: 'status' },
-      );
+      clearNomination(this.writes, other.key);
     }
   }
 
@@ -465,28 +431,7 @@ export class Scheduler implements Reconciler {
     nominatedNode?: string,
   ): void {
     this.recorder.event(pod, 'Warning', 'FailedScheduling', message);
-    const current = (pod.status?.conditions ?? []).find((c) => c.type === 'PodScheduled');
-    const nominationChanges =
-      nominatedNode !== undefined && (pod.status?.nominatedNodeName ?? '') !== nominatedNode;
-    if (current?.status !== 'False' || current.message !== message || nominationChanges) {
-      const draft = deepClone(pod);
-      const status = draft.status ?? {};
-      const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-      conditions.push({
-        type: 'PodScheduled',
-        status: 'False',
-        lastProbeTime: null as unknown as string,
-        lastTransitionTime:
-          current?.status === 'False' ? current.lastTransitionTime : formatRfc3339(this.api.now()),
-        reason: 'Unschedulable',
-        message,
-      });
-      status.conditions = conditions;
-      if (nominatedNode) status.nominatedNodeName = nominatedNode;
-      else if (nominatedNode === '') delete status.nominatedNodeName;
-      draft.status = status;
-      this.api.update(draft, { actor: SCHEDULER_NAME, subresource: 'status' });
-    }
+    updateUnschedulable(this.writes, pod, message, nominatedNode);
     if (nominatedNode) this.cache.nominate(podInfoOf(pod), nominatedNode);
     else if (nominatedNode === '') this.cache.unnominate(key);
     this.queue.markUnschedulable(key, rejectors);
