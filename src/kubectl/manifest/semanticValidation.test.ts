@@ -201,3 +201,35 @@ spec:
     );
   });
 });
+
+describe('RBAC and storage objects', () => {
+  it.each([
+    {
+      name: 'a Role rule without verbs',
+      yaml: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: r\nrules:\n- apiGroups: [""]\n  resources: ["pods"]\n',
+      error:
+        'The Role "r" is invalid: rules[0].verbs: Required value: verbs must contain at least one value',
+    },
+    {
+      name: 'a binding to an unknown role kind',
+      yaml: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: b\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: role\n  name: r\nsubjects:\n- kind: User\n  name: jane\n',
+      error:
+        'The RoleBinding "b" is invalid: roleRef.kind: Unsupported value: "role": supported values: "Role", "ClusterRole"',
+    },
+    {
+      name: 'a claim without access modes',
+      yaml: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: c\nspec:\n  resources:\n    requests:\n      storage: 1Gi\n',
+      error:
+        'The PersistentVolumeClaim "c" is invalid: spec.accessModes: Required value: at least 1 access mode is required',
+    },
+    {
+      name: 'a StorageClass with a misspelled binding mode',
+      yaml: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: example.com/fast\nvolumeBindingMode: WaitForConsumer\n',
+      error:
+        'The StorageClass "fast" is invalid: volumeBindingMode: Unsupported value: "WaitForConsumer": supported values: "Immediate", "WaitForFirstConsumer"',
+    },
+  ])('rejects $name', ({ yaml, error }) => {
+    const [out] = run({ 'x.yaml': yaml }, 'kubectl apply -f x.yaml');
+    expect(out).toBe(`${error}\n`);
+  });
+});

@@ -20,6 +20,13 @@ import {
 import { horizontalPodAutoscalerStrategy } from './autoscaling.ts';
 import { configMapStrategy, secretStrategy } from './config.ts';
 import {
+  clusterRoleBindingStrategy,
+  clusterRoleStrategy,
+  roleBindingStrategy,
+  roleStrategy,
+} from './rbac.ts';
+import { persistentVolumeClaimStrategy, storageClassStrategy } from './storage.ts';
+import {
   endpointSliceStrategy,
   ingressClassStrategy,
   ingressStrategy,
@@ -60,6 +67,12 @@ export function registerStrategies(api: ApiServer, random: SeededRandom): void {
   );
   api.registerStrategy('configmaps', configMapStrategy);
   api.registerStrategy('secrets', secretStrategy);
+  api.registerStrategy('persistentvolumeclaims', persistentVolumeClaimStrategy);
+  api.registerStrategy('storageclasses.storage.k8s.io', storageClassStrategy);
+  api.registerStrategy('roles.rbac.authorization.k8s.io', roleStrategy);
+  api.registerStrategy('clusterroles.rbac.authorization.k8s.io', clusterRoleStrategy);
+  api.registerStrategy('rolebindings.rbac.authorization.k8s.io', roleBindingStrategy);
+  api.registerStrategy('clusterrolebindings.rbac.authorization.k8s.io', clusterRoleBindingStrategy);
   api.registerStrategy('deployments.apps', deploymentStrategy);
   api.registerStrategy('replicasets.apps', replicaSetStrategy);
   api.registerStrategy('daemonsets.apps', daemonSetStrategy);
