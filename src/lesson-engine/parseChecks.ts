@@ -24,9 +24,9 @@ const STATE_KEYS = ['exists', 'absent', 'field', 'count'] as const;
 const HISTORY_KEYS = ['always', 'ever'] as const;
 const OTHER_KEYS = ['event', 'command', 'rescheduled'] as const;
 
-/** Commands a check may run: they only read. */
+/** Commands a check may run: they only read (exec only runs programs that look things up). */
 const READ_ONLY =
-  /^(?:(?:kubectl\s+)?(?:get|describe|logs|top|events|version|cluster-info|api-resources|explain|rollout\s+(?:status|history)|auth\s+can-i)|traffic\s+stats)\b/;
+  /^(?:(?:kubectl\s+)?(?:get|describe|logs|top|events|version|cluster-info|api-resources|explain|rollout\s+(?:status|history)|auth\s+can-i)|traffic\s+stats|(?:kubectl\s+)?exec\s+[^;&|]*--\s+(?:nslookup|wget\s+-qO-|cat|printenv|env|hostname))(?:\s|$)/;
 
 function comparator(f: Fields, fail: Fail, what: string): Comparator {
   const present = COMPARATORS.filter((k) => f.has(k));
@@ -147,7 +147,7 @@ function otherCondition(f: Fields, fail: Fail, namespace: string): CheckConditio
     const command = f.requiredString('command').trim();
     if (!READ_ONLY.test(command))
       fail(
-        `a check's command must only read (kubectl get, describe, logs, …, traffic stats): "${command}"`,
+        `a check's command must only read (kubectl get, describe, logs, …, traffic stats, exec … -- nslookup/wget -qO-/cat): "${command}"`,
       );
     const stdout: { op: 'contains' | 'matches' | 'notContains'; value: string }[] = [];
     for (const op of ['contains', 'notContains', 'matches'] as const) {
