@@ -16,6 +16,7 @@ import type {
 import { formatLabelSelector, parseRfc3339 } from '../../sim/index.ts';
 import { humanDuration } from './humanDuration.ts';
 import { podReadyColumn, podRestartsColumn, podStatusReason } from './podColumns.ts';
+import { MORE_COLUMN_SETS } from './moreColumns.ts';
 import { NETWORKING_COLUMN_SETS } from './networkingColumns.ts';
 
 export interface ColumnSet {
@@ -272,6 +273,7 @@ const COLUMN_SETS: Record<string, ColumnSet> = {
   services,
   events,
   ...NETWORKING_COLUMN_SETS,
+  ...MORE_COLUMN_SETS,
 };
 
 const generic: ColumnSet = {
