@@ -1,7 +1,8 @@
 /**
  * `kubectl logs`: a container's log as its kubelet serves it, with `-c`, `-p/--previous`, `--tail`,
  * `--timestamps`, `--since`, `-l` (every matching pod, 10 lines each by default), `--prefix` and
- * `--all-containers`. TODO(#4): `-f` prints what is there now instead of following.
+ * `--all-containers`. `-f` keeps streaming new lines of one container until that container
+ * instance ends (TODO(#4): `-f` with `-l` or `--all-containers` prints what is there now).
  */
 import type { LogLine } from '../../sim/index.ts';
 import {
@@ -96,7 +97,10 @@ export const logsCommand: Command = {
       }
       throw error;
     }
-    return printPod(ctx, pod, container ?? args.positional[1], all, options, options.prefix);
+    const code = printPod(ctx, pod, container ?? args.positional[1], all, options, options.prefix);
+    if (code === 0 && flagBool(args.flags, 'follow') && !all)
+      follow(ctx, pod, resolveContainerQuietly(pod, container ?? args.positional[1]), options);
+    return code;
   },
 };
 
@@ -151,4 +155,49 @@ function render(
 function nanoTime(ms: number): string {
   const base = formatRfc3339(ms - (ms % 1000)).replace('Z', '');
   return `${base}.${String(ms % 1000).padStart(3, '0')}000000Z`;
+}
+
+function resolveContainerQuietly(pod: PodObject, requested: string | undefined): string {
+  if (requested !== undefined) return requested;
+  const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+  return annotated ?? pod.spec?.containers[0]?.name ?? '';
+}
+
+/** `logs -f`: a stream of the lines the same container instance writes from now on. */
+function follow(ctx: CommandContext, pod: PodObject, container: string, options: LogOptions): void {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const name = pod.metadata.name ?? '';
+  const read = (): LogLine[] => {
+    const result = ctx.cluster.containerLogs(namespace, name, container, false);
+    return 'lines' in result ? result.lines : [];
+  };
+  const initial = read();
+  const first = initial[0];
+  let printed = initial.length;
+  let ended = false;
+  ctx.stream({
+    description: `kubectl logs -f ${name}`,
+    poll() {
+      if (ended) return '';
+      const lines = read();
+      const same =
+        first === undefined || (lines[0]?.timeMs === first.timeMs && lines[0].text === first.text);
+      if (!same || lines.length < printed) {
+        // The container restarted: kubectl's stream ends with the instance it followed.
+        ended = true;
+        return '';
+      }
+      const fresh = lines.slice(printed);
+      printed = lines.length;
+      return render(
+        ctx,
+        fresh,
+        { ...options, tail: -1 },
+        options.prefix ? `[pod/${name}/${container}] ` : '',
+      );
+    },
+    stop() {
+      ended = true;
+    },
+  });
 }

@@ -37,6 +37,24 @@ describe('kubectl logs and exec', () => {
     );
   });
 
+  it('follows a log with -f while virtual time passes', () => {
+    const files = {
+      'p.yaml': POD(
+        'ticker',
+        'busybox:1.36',
+        `    command: [sh, -c, 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 2; done']\n`,
+      ),
+    };
+    const { entries } = runScript(
+      'kubectl apply -f p.yaml\nadvance 4s\nkubectl logs -f ticker\nadvance 4s\n',
+      {
+        workspace: workspaceOf(files),
+      },
+    );
+    expect(entries[2]?.stdout).toBe('tick 0\ntick 1\n');
+    expect(entries[3]?.stdout).toBe('tick 2\ntick 3\n');
+  });
+
   it('runs commands in a container and reports exit codes', () => {
     const files = { 'p.yaml': POD('web', 'nginx:1.27') };
     const { entries } = runScript(
