@@ -56,18 +56,22 @@ export interface SchedulingAttempt {
   readonly detailDropped: boolean;
 }
 
-/** The compact per-node detail of one attempt. */
+/** The compact per-node detail of one attempt, expanded into NodeVerdicts only when read. */
 export interface AttemptDetail {
-  readonly nodeNames: readonly string[];
-  /** Per evaluated node: the rejection, or undefined if it passed. */
-  readonly rejections: readonly (Rejection | undefined)[];
+  /** Evaluated nodes, in evaluation order (anything with a name). */
+  readonly nodes: readonly { readonly name: string }[];
+  /** Per evaluated node: the failing plugin and status, or undefined if it passed. */
+  readonly failures: readonly (
+    | {
+        readonly plugin: string;
+        readonly status: { readonly code: string; readonly reasons: readonly string[] };
+      }
+    | undefined
+  )[];
   /** Score plugins (name and weight) in the order their columns appear. */
   readonly scorePlugins: readonly { readonly name: string; readonly weight: number }[];
-  /** Index of each evaluated node among the feasible ones, or −1. */
-  readonly feasibleIndex: Int32Array;
-  /** raw[p × feasible + f] and normalized[…] per score plugin p and feasible node f. */
-  readonly raw: Float64Array;
-  readonly normalized: Float64Array;
+  /** raw[p × feasible + f], then normalized at offset scorePlugins × feasible. */
+  readonly scores: Float32Array;
   /** Plugins that skipped scoring (PreScore returned Skip) get no entry in `scores`. */
   readonly skipped: ReadonlySet<string>;
 }
@@ -81,20 +85,25 @@ const PER_POD_HISTORY = 5;
 const DETAIL_BUDGET_NODE_ENTRIES = 400_000;
 
 function expand(detail: AttemptDetail): NodeVerdict[] {
-  const feasibleCount = detail.raw.length / Math.max(1, detail.scorePlugins.length);
-  return detail.nodeNames.map((node, i) => {
-    const rejectedBy = detail.rejections[i];
-    if (rejectedBy) return { node, rejectedBy };
-    const f = detail.feasibleIndex[i] ?? -1;
-    if (f < 0) return { node };
+  const p = detail.scorePlugins.length;
+  const feasibleCount = p === 0 ? 0 : detail.scores.length / (2 * p);
+  let f = -1;
+  return detail.nodes.map(({ name: node }, i) => {
+    const failure = detail.failures[i];
+    if (failure) {
+      const { code, reasons } = failure.status;
+      return { node, rejectedBy: { plugin: failure.plugin, reasons, code } };
+    }
+    f++;
+    if (feasibleCount === 0) return { node };
     const scores: PluginScore[] = [];
     let total = 0;
-    detail.scorePlugins.forEach(({ name, weight }, p) => {
+    detail.scorePlugins.forEach(({ name, weight }, j) => {
       if (detail.skipped.has(name)) return;
-      const normalized = detail.normalized[p * feasibleCount + f] ?? 0;
+      const normalized = detail.scores[(p + j) * feasibleCount + f] ?? 0;
       scores.push({
         plugin: name,
-        raw: detail.raw[p * feasibleCount + f] ?? 0,
+        raw: detail.scores[j * feasibleCount + f] ?? 0,
         normalized,
         weight,
         weighted: normalized * weight,
@@ -131,14 +140,14 @@ export class SchedulingRecords {
     if (list.length > PER_POD_HISTORY) {
       const dropped = list.shift();
       if (dropped?.detail) {
-        this.detailEntries -= dropped.detail.nodeNames.length;
+        this.detailEntries -= dropped.detail.nodes.length;
         dropped.detail = undefined;
       }
     }
     this.byPod.set(summary.podUid, list);
     if (summary.detail) {
       this.withDetail.push(summary);
-      this.detailEntries += summary.detail.nodeNames.length;
+      this.detailEntries += summary.detail.nodes.length;
       this.enforceBudget();
     }
     if (this.listener) this.listener(toAttempt(summary));
@@ -162,7 +171,7 @@ export class SchedulingRecords {
   forget(uid: string): void {
     const list = this.byPod.get(uid);
     for (const s of list ?? []) {
-      if (s.detail) this.detailEntries -= s.detail.nodeNames.length;
+      if (s.detail) this.detailEntries -= s.detail.nodes.length;
       s.detail = undefined;
     }
     this.byPod.delete(uid);
@@ -179,7 +188,7 @@ export class SchedulingRecords {
     ) {
       const oldest = this.withDetail[this.detailHead++];
       if (oldest?.detail) {
-        this.detailEntries -= oldest.detail.nodeNames.length;
+        this.detailEntries -= oldest.detail.nodes.length;
         oldest.detail = undefined;
       }
     }

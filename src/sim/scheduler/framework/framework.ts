@@ -5,7 +5,7 @@
  * the per-node detail compactly for the scheduling records.
  */
 import type { ExtensionPoint, Profile, ProfilePlugin } from '../plugins/registry.ts';
-import type { AttemptDetail, Rejection } from '../schedulingRecord.ts';
+import type { AttemptDetail } from '../schedulingRecord.ts';
 import {
   CycleState,
   isFilterPlugin,
@@ -225,12 +225,10 @@ export class Framework {
       );
     } else if (keepDetail) {
       detail = {
-        nodeNames: evaluated.map((e) => e.name),
-        rejections: failures.map(toRejection),
+        nodes: evaluated,
+        failures,
         scorePlugins: [],
-        feasibleIndex: new Int32Array(evaluated.length).fill(-1),
-        raw: new Float64Array(0),
-        normalized: new Float64Array(0),
+        scores: new Float32Array(0),
         skipped: new Set(),
       };
     }
@@ -257,8 +255,7 @@ export class Framework {
         if (status.code === 'Skip') state.skipScore.add(plugin.name);
       }
     }
-    const raw = keepDetail ? new Float64Array(p * f) : undefined;
-    const normalized = keepDetail ? new Float64Array(p * f) : undefined;
+    const detailScores = keepDetail ? new Float32Array(2 * p * f) : undefined;
     if (this.raw.length < f) this.raw = new Float64Array(Math.max(f, this.raw.length * 2));
     const scratch = this.raw;
     if (scoring) {
@@ -266,23 +263,18 @@ export class Framework {
         const { plugin, weight } = this.scores[j] as { plugin: ScorePlugin; weight: number };
         if (state.skipScore.has(plugin.name)) continue;
         for (let i = 0; i < f; i++) scratch[i] = plugin.score(state, pod, feasible[i] as NodeInfo);
-        if (raw) raw.set(scratch.subarray(0, f), j * f);
+        if (detailScores) detailScores.set(scratch.subarray(0, f), j * f);
         plugin.normalizeScores?.(state, pod, scratch, f);
-        if (normalized) normalized.set(scratch.subarray(0, f), j * f);
+        if (detailScores) detailScores.set(scratch.subarray(0, f), (p + j) * f);
         for (let i = 0; i < f; i++) totals[i] = (totals[i] ?? 0) + (scratch[i] ?? 0) * weight;
       }
     }
-    if (!keepDetail || !raw || !normalized) return undefined;
-    const feasibleIndex = new Int32Array(evaluated.length).fill(-1);
-    let k = 0;
-    for (let i = 0; i < evaluated.length; i++) if (!failures[i]) feasibleIndex[i] = k++;
+    if (!detailScores) return undefined;
     return {
-      nodeNames: evaluated.map((e) => e.name),
-      rejections: failures.map(toRejection),
+      nodes: evaluated,
+      failures,
       scorePlugins: this.scores.map((s) => ({ name: s.plugin.name, weight: s.weight })),
-      feasibleIndex,
-      raw,
-      normalized,
+      scores: detailScores,
       skipped: scoring ? new Set(state.skipScore) : new Set(this.scores.map((s) => s.plugin.name)),
     };
   }
@@ -309,10 +301,4 @@ export function selectHost(
     }
   }
   return best;
-}
-
-export function toRejection(failure: FilterFailure | undefined): Rejection | undefined {
-  return failure
-    ? { plugin: failure.plugin, reasons: failure.status.reasons, code: failure.status.code }
-    : undefined;
 }
