@@ -4,6 +4,8 @@
  * Where js-yaml is stricter than go-yaml, we follow go-yaml: a repeated key keeps the last value
  * (yaml.Unmarshal, not UnmarshalStrict), and the indentation of lines inside a flow collection
  * (`command: [` … `]`) does not matter.
+ * TODO(#6): two YAML 1.1 differences remain: js-yaml reads `1:30` as the base-60 integer 90 and
+ * `1e3` as a string, where go-yaml v2 reads the string "1:30" and the float 1000.
  */
 import { loadAll, YAML11_SCHEMA, YAMLException } from 'js-yaml';
 
