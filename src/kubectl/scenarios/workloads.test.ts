@@ -639,3 +639,81 @@ describe('node failure', () => {
     expect(pods).toHaveLength(6);
   });
 });
+
+describe('what kubectl get pods shows', () => {
+  it('renders Init:0/1, OOMKilled and readiness failures as kubectl does', () => {
+    const files = {
+      'init.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: init-demo
+spec:
+  initContainers:
+  - name: wait
+    image: busybox:1.36
+    command: [sh, -c, 'sleep 20']
+  containers:
+  - name: main
+    image: nginx:1.27
+`,
+      'oom.yaml': POD(
+        'oom',
+        'polinux/stress',
+        `    command: [stress]
+    args: [--vm, '1', --vm-bytes, 250M, --vm-hang, '1']
+    resources:
+      limits:
+        memory: 100Mi
+`,
+      ),
+      'ready.yaml': POD(
+        'unready',
+        'nginx:1.27',
+        `    readinessProbe:
+      httpGet:
+        path: /
+        port: 8080
+`,
+      ),
+    };
+    const { entries, shell } = runScript(
+      'kubectl apply -f init.yaml\nkubectl apply -f oom.yaml\nkubectl apply -f ready.yaml\nadvance 6s\nkubectl get pods\n',
+      { workspace: workspaceOf(files) },
+    );
+    const out = entries[4]?.stdout ?? '';
+    expect(out).toMatch(/init-demo\s+0\/1\s+Init:0\/1\s+0\s+6s/);
+    expect(out).toMatch(/oom\s+0\/1\s+CrashLoopBackOff\s+1 \(\ds ago\)\s+6s/);
+    const oom = shell.cluster.api.get('pods', 'default', 'oom') as unknown as {
+      status: {
+        containerStatuses: { lastState: { terminated: { reason: string; exitCode: number } } }[];
+      };
+    };
+    expect(oom.status.containerStatuses[0]?.lastState.terminated).toMatchObject({
+      reason: 'OOMKilled',
+      exitCode: 137,
+    });
+    expect(out).toMatch(/unready\s+0\/1\s+Running\s+0\s+6s/);
+    const events = shell.cluster.api
+      .list('events', 'default')
+      .map((e) => (e as unknown as { message: string }).message);
+    expect(
+      events.some((m) =>
+        /^Readiness probe failed: Get "http:\/\/10\.244\.\d+\.\d+:8080\/": dial tcp 10\.244\.\d+\.\d+:8080: connect: connection refused$/.test(
+          m,
+        ),
+      ),
+    ).toBe(true);
+  });
+
+  it('gives byte-identical transcripts for the same seed', () => {
+    const files = {
+      'd.yaml': DEPLOY('nginx:1.27', 3),
+      'j.yaml': JOB('work', '  completions: 3\n', '["sh", "-c", "echo done; sleep 2"]'),
+    };
+    const script =
+      'kubectl apply -f d.yaml\nkubectl apply -f j.yaml\nadvance 20s\nkubectl get pods -o wide\nkubectl get events\nnode fail node-1\nadvance 6m\nkubectl get pods -o wide\n';
+    const a = runScript(script, { workspace: workspaceOf(files), cluster: { seed: 7 } }).entries;
+    const b = runScript(script, { workspace: workspaceOf(files), cluster: { seed: 7 } }).entries;
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});

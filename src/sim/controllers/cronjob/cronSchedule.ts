@@ -1,6 +1,7 @@
 /**
  * Standard five-field cron schedules (minute hour day-of-month month day-of-week) and the
  * `@hourly`-style macros, evaluated in UTC as kube-controller-manager does without spec.timeZone.
+ * TODO(#4): CronJob spec.timeZone (and CRON_TZ=) other than UTC is evaluated as UTC.
  */
 import { civilFromMs, msFromCivil } from '../../clock/timeFormat.ts';
 
