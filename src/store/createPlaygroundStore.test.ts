@@ -114,12 +114,14 @@ describe('createPlaygroundStore', () => {
     expect(run()).toEqual(run());
   });
 
-  it('completes commands, resource types and names', () => {
+  it('completes commands, resource types and names (the engine), plus terminal built-ins', () => {
     const store = createPlaygroundStore({ playing: false });
     const complete = store.getState().actions.complete;
     expect(complete('kub')).toEqual(['kubectl']);
+    expect(complete('hel')).toEqual(['help']);
+    expect(complete('kubectl get pods -o=ya')).toEqual(['-o=yaml']);
     expect(complete('kubectl ge')).toEqual(['get']);
-    expect(complete('kubectl get deploy')).toEqual(['deploy', 'deployment', 'deployments']);
+    expect(complete('kubectl get deploy')).toEqual(['deploy', 'deployments']);
     expect(complete('kubectl cordon node-')).toEqual(['node-1', 'node-2', 'node-3']);
   });
 });

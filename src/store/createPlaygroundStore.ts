@@ -294,7 +294,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}): Pla
         return result.exitCode === 0 ? result.stdout : result.stderr;
       },
 
-      complete: (line) => completeLine(line, cluster),
+      complete: (line) => completeLine(line, cluster, shell.namespace),
 
       stopStream() {
         activeStream?.stop();
