@@ -73,6 +73,20 @@ describe('kubectl logs and exec', () => {
     expect(entries[6]?.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
 
+  it('has no bash in busybox', () => {
+    const files = { 'p.yaml': POD('bb', 'busybox:1.36', '    command: [sleep, infinity]\n') };
+    const { entries } = runScript(
+      'kubectl apply -f p.yaml\nadvance 5s\nkubectl exec -it bb -- bash\nkubectl exec bb -- sh -c "echo ok"\n',
+      {
+        workspace: workspaceOf(files),
+      },
+    );
+    expect(entries[2]?.stderr).toMatch(
+      /^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in \$PATH: unknown\n$/,
+    );
+    expect(entries[3]?.stdout).toBe('ok\n');
+  });
+
   it('explains why a waiting container has no logs yet', () => {
     const files = { 'p.yaml': POD('typo', 'nginx:1.161') };
     const { entries } = runScript('kubectl apply -f p.yaml\nadvance 5s\nkubectl logs typo\n', {

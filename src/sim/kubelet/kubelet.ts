@@ -20,6 +20,7 @@ import { Backoff } from './backoff.ts';
 import { ConfigError, containerEnvironment, hostnameOf, missingVolume } from './containerEnv.ts';
 import {
   formatGoDuration,
+  imageBaseName,
   imageInfo,
   isValidReference,
   normalizeImage,
@@ -929,6 +930,11 @@ export class Kubelet implements Reconciler {
     if (!c?.process?.running)
       return { error: `unable to upgrade connection: container not found ("${container}")` };
     if (!this.running) return { error: 'error dialing backend: dial tcp: i/o timeout' };
+    const program = argv[0] ?? '';
+    if (!hasProgram(c.image, program))
+      return {
+        error: `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${this.randomHex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown`,
+      };
     return c.process.execSync(argv, this.clock.now());
   }
 
@@ -981,4 +987,14 @@ export class Kubelet implements Reconciler {
     }
     return out;
   }
+}
+
+/** Programs an image does not ship (busybox and alpine have no bash; distroless images no shell). */
+function hasProgram(image: string, program: string): boolean {
+  const base = imageBaseName(image);
+  const name = program.slice(program.lastIndexOf('/') + 1);
+  if (name === 'bash')
+    return !['busybox', 'alpine', 'pause', 'http-echo', 'agnhost'].includes(base);
+  if (name === 'sh') return !['pause', 'http-echo'].includes(base);
+  return true;
 }
