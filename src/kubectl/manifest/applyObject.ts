@@ -1,11 +1,13 @@
 /**
  * Client-side `kubectl apply` for one object: create it with the last-applied-configuration
  * annotation, or three-way merge (last applied, new config, live) and update it.
- * TODO(#7): strategic-merge list semantics (lists keyed by name) beyond whole-list replacement.
+ * Lists with a patch merge key (containers, env, ports, volumes, …) merge item by item, as the
+ * strategic merge patch kubectl sends does; other lists are replaced.
  */
 import type { Cluster, FieldValidation, KubeObject, ResourceType } from '../../sim/index.ts';
 import { qualifiedResource } from '../../sim/index.ts';
 import { kindPrefix } from '../resources.ts';
+import { mergeKeyFor } from '../patch/strategicMerge.ts';
 import { toJson } from '../printers/yaml.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -36,16 +38,46 @@ export function lastAppliedOf(config: KubeObject): string {
 export function threeWayMerge(live: unknown, lastApplied: unknown, desired: unknown): unknown {
   if (!isMap(desired) || !isMap(live)) return structuredClone(desired);
   const out: Record<string, unknown> = structuredClone(live);
+  const previous = isMap(lastApplied) ? lastApplied : undefined;
   for (const [key, value] of Object.entries(desired)) {
-    out[key] =
-      isMap(value) && isMap(out[key])
-        ? threeWayMerge(out[key], isMap(lastApplied) ? lastApplied[key] : undefined, value)
-        : structuredClone(value);
+    const current = out[key];
+    if (isMap(value) && isMap(current)) out[key] = threeWayMerge(current, previous?.[key], value);
+    else if (Array.isArray(value) && Array.isArray(current))
+      out[key] = mergeList(key, current, previous?.[key], value);
+    else out[key] = structuredClone(value);
   }
-  if (isMap(lastApplied)) {
-    for (const key of Object.keys(lastApplied)) if (!(key in desired)) delete out[key];
+  if (previous) {
+    for (const key of Object.keys(previous)) if (!(key in desired)) delete out[key];
   }
   return out;
+}
+
+/**
+ * A list with a merge key: the config's items in its order, each merged with the live item of the
+ * same key; live items the config never had (added by the server or others) stay; items the last
+ * applied config had and this one dropped go.
+ */
+function mergeList(
+  field: string,
+  live: unknown[],
+  lastApplied: unknown,
+  desired: unknown[],
+): unknown[] {
+  const key = mergeKeyFor(field, [...live, ...desired]);
+  if (!key || ![...live, ...desired].every(isMap)) return structuredClone(desired);
+  const previous = Array.isArray(lastApplied) ? lastApplied.filter(isMap) : [];
+  const find = (
+    list: readonly unknown[],
+    item: Record<string, unknown>,
+  ): Record<string, unknown> | undefined =>
+    list.find((x): x is Record<string, unknown> => isMap(x) && x[key] === item[key]);
+  const merged = desired.map((item) => {
+    const d = item as Record<string, unknown>;
+    const l = find(live, d);
+    return l ? threeWayMerge(l, find(previous, d), d) : structuredClone(d);
+  });
+  const kept = live.filter((item) => isMap(item) && !find(desired, item) && !find(previous, item));
+  return [...merged, ...structuredClone(kept)];
 }
 
 export function applyObject(

@@ -32,7 +32,8 @@ const MERGE_KEYS: Record<string, string> = {
 /** Primitive lists that merge as sets (patchStrategy:"merge"). */
 const MERGED_PRIMITIVE_LISTS = new Set(['finalizers']);
 
-function mergeKeyFor(field: string, items: readonly Json[]): string | undefined {
+/** The patchMergeKey of a list field (containers → name, container ports → containerPort, …). */
+export function mergeKeyFor(field: string, items: readonly Json[]): string | undefined {
   if (field === 'ports')
     return items.some((i) => isMap(i) && 'containerPort' in i) ? 'containerPort' : 'port';
   return MERGE_KEYS[field];
