@@ -56,14 +56,14 @@ export interface ClusterLayout {
 
 export const METRICS = {
   pad: 16,
-  cardMinWidth: 250,
+  cardMinWidth: 205,
   cardPad: 12,
   /** Name and status, roles and taints, CPU bar, memory bar, pod count. */
-  cardHeader: 150,
+  cardHeader: 146,
   queueHeader: 30,
   queueEmpty: 34,
   podHeight: 36,
-  podMinWidth: 108,
+  podMinWidth: 84,
   podGap: 6,
   groupLabel: 20,
 } as const;
