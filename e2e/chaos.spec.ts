@@ -40,6 +40,7 @@ test('keyboard: Tab to a pod, Enter opens it in the inspector; the live region a
   await app.map.node('node-2').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Fail node' })).toBeVisible();
+  await expect(page.locator('table.conditions')).toContainText('Ready');
 });
 
 test('editor: new file from a template, rename, apply; a failed apply reports the error', async ({

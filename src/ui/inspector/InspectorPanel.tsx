@@ -3,6 +3,7 @@
  * exactly as `kubectl get … -o yaml` prints it (run through the engine, not re-serialised here).
  */
 import { useMemo, type ReactNode } from 'react';
+import type { KubeObject } from '../../sim/index.ts';
 import {
   podView,
   selectEventRows,
@@ -39,6 +40,40 @@ function EventList(props: { readonly rows: readonly EventRow[] }): ReactNode {
           </li>
         ))}
     </ul>
+  );
+}
+
+interface ConditionLike {
+  readonly type: string;
+  readonly status: string;
+  readonly reason?: string;
+  readonly message?: string;
+}
+
+/** The object's status.conditions, as `kubectl describe` lists them. */
+function Conditions(props: { readonly object: KubeObject }): ReactNode {
+  const status = props.object.status as { conditions?: readonly ConditionLike[] } | undefined;
+  const conditions = status?.conditions ?? [];
+  if (conditions.length === 0) return <p className="empty-note">No conditions.</p>;
+  return (
+    <table className="conditions">
+      <thead>
+        <tr>
+          <th scope="col">Type</th>
+          <th scope="col">Status</th>
+          <th scope="col">Reason</th>
+        </tr>
+      </thead>
+      <tbody>
+        {conditions.map((c) => (
+          <tr key={c.type} title={c.message}>
+            <td>{c.type}</td>
+            <td data-status={c.status}>{c.status}</td>
+            <td>{c.reason ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -130,6 +165,8 @@ export function InspectorPanel(): ReactNode {
             Delete pod
           </button>
         </div>
+        <h4>Conditions</h4>
+        <Conditions object={object} />
         <h4>Events</h4>
         <EventList rows={podEvents} />
         <h4>YAML</h4>
@@ -209,6 +246,8 @@ export function InspectorPanel(): ReactNode {
           </button>
         )}
       </div>
+      <h4>Conditions</h4>
+      <Conditions object={object} />
       <h4>Events</h4>
       <EventList rows={nodeEvents} />
       <h4>YAML</h4>
