@@ -126,25 +126,3 @@ export interface Profile {
   readonly percentageOfNodesToScore: number;
   readonly args: PluginArgs;
 }
-
-export function createProfile(
-  enabled: readonly { name: string; weight: number }[] = DEFAULT_PLUGINS,
-  args: PluginArgs = DEFAULT_ARGS,
-  percentageOfNodesToScore = 0,
-): Profile {
-  const plugins = buildPlugins(args);
-  const points = Object.fromEntries(
-    EXTENSION_POINTS.map((p) => [p, [] as ProfilePlugin[]]),
-  ) as Record<ExtensionPoint, ProfilePlugin[]>;
-  for (const { name, weight } of enabled) {
-    const plugin = plugins.get(name);
-    if (!plugin) continue;
-    for (const point of pointsOf(plugin))
-      points[point].push({ plugin, weight: point === 'score' ? weight : 0 });
-  }
-  return { schedulerName: 'default-scheduler', points, percentageOfNodesToScore, args };
-}
-
-export function defaultProfile(): Profile {
-  return createProfile();
-}
