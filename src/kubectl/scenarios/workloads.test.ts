@@ -352,6 +352,25 @@ describe('rollouts', () => {
     expect(entries[12]?.stdout).toBe('deployment.apps/web restarted\n');
   });
 
+  it('reports an exceeded progress deadline', () => {
+    const files = {
+      'v1.yaml': DEPLOY('nginx:1.27', 2),
+      'v2.yaml': DEPLOY('nginx:1.161', 2).replace(
+        '  replicas: 2',
+        '  replicas: 2\n  progressDeadlineSeconds: 30',
+      ),
+    };
+    const { entries } = runScript(
+      'kubectl apply -f v1.yaml\nadvance 20s\nkubectl apply -f v2.yaml\nkubectl rollout status deployment/web\n',
+      { workspace: workspaceOf(files) },
+    );
+    expect(entries[3]?.stdout).toBe(
+      'Waiting for deployment "web" rollout to finish: 1 out of 2 new replicas have been updated...\n',
+    );
+    expect(entries[3]?.stderr).toBe('error: deployment "web" exceeded its progress deadline\n');
+    expect(entries[3]?.exitCode).toBe(1);
+  });
+
   it('stalls on a bad image with the old pods still serving', () => {
     const files = { 'v1.yaml': DEPLOY('nginx:1.27', 3), 'v2.yaml': DEPLOY('nginx:1.161', 3) };
     const { entries } = runScript(
