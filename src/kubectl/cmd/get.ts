@@ -17,7 +17,6 @@ import {
   matchesFields,
   parseFieldSelector,
 } from '../fieldSelector.ts';
-import { columnsFor } from '../printers/columns.ts';
 import { parseCustomColumns, renderCustomColumns } from '../printers/customColumns.ts';
 import {
   evaluate,
@@ -26,11 +25,11 @@ import {
   parsePath,
   relaxedPath,
 } from '../printers/jsonPath.ts';
-import { formatTable } from '../printers/table.ts';
 import { toJson, toYaml } from '../printers/yaml.ts';
 import { expandCategory, kindPrefix, resolveResource } from '../resources.ts';
-import { flagBool, flagString, flagStrings, type ParsedArgs } from '../shell/flags.ts';
+import { flagBool, flagString, type ParsedArgs } from '../shell/flags.ts';
 import { startWatch } from './getWatch.ts';
+import { renderTable, tableOptions, type OutputFormat } from './getTable.ts';
 
 interface Request {
   readonly type: ResourceType;
@@ -69,14 +68,6 @@ function parseRequests(positional: readonly string[]): Request[] {
 function toListObject(items: KubeObject[]): KubeObject {
   return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items };
 }
-
-export type OutputFormat =
-  | { readonly kind: 'table'; readonly wide: boolean }
-  | { readonly kind: 'yaml' }
-  | { readonly kind: 'json' }
-  | { readonly kind: 'name' }
-  | { readonly kind: 'jsonpath'; readonly template: string }
-  | { readonly kind: 'custom-columns'; readonly spec: string };
 
 const ALLOWED =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
@@ -277,73 +268,4 @@ function print(
     renderTable(type, items, ctx.cluster.now(), tableOptions(args, output.wide, type, multiKind)),
   );
   ctx.out(tables.join('\n'));
-}
-
-export function tableOptions(
-  args: ParsedArgs,
-  wide: boolean,
-  type: ResourceType,
-  multiKind: boolean,
-): TableOptions {
-  return {
-    wide,
-    withNamespace: flagBool(args.flags, 'all-namespaces') && type.namespaced,
-    showLabels: flagBool(args.flags, 'show-labels'),
-    labelColumns: flagStrings(args.flags, 'label-columns'),
-    prefix: multiKind ? `${kindPrefix(type)}/` : '',
-    noHeaders: flagBool(args.flags, 'no-headers'),
-  };
-}
-
-export interface TableOptions {
-  readonly wide: boolean;
-  readonly withNamespace: boolean;
-  readonly showLabels: boolean;
-  readonly labelColumns?: readonly string[];
-  readonly prefix: string;
-  readonly noHeaders: boolean;
-}
-
-/** Header and cells of each row, before tab alignment. */
-export function tableRows(
-  type: ResourceType,
-  items: readonly KubeObject[],
-  now: number,
-  options: TableOptions,
-): { headers: string[]; rows: string[][] } {
-  const columns = columnsFor(qualifiedResource(type));
-  const labelColumns = options.labelColumns ?? [];
-  const headers = [
-    ...(options.withNamespace ? ['NAMESPACE'] : []),
-    ...columns.headers,
-    ...(options.wide ? (columns.wideHeaders ?? []) : []),
-    ...labelColumns.map((l) => (l.split('/').pop() ?? l).toUpperCase()),
-    ...(options.showLabels ? ['LABELS'] : []),
-  ];
-  const rows = items.map((obj) => {
-    const cells = columns.row(obj, now);
-    if (options.prefix && cells.length > 0) cells[0] = `${options.prefix}${cells[0] ?? ''}`;
-    const labels = Object.entries(obj.metadata.labels ?? {})
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${k}=${v}`)
-      .join(',');
-    return [
-      ...(options.withNamespace ? [obj.metadata.namespace ?? ''] : []),
-      ...cells,
-      ...(options.wide ? (columns.wideRow?.(obj, now) ?? []) : []),
-      ...labelColumns.map((l) => obj.metadata.labels?.[l] ?? ''),
-      ...(options.showLabels ? [labels === '' ? '<none>' : labels] : []),
-    ];
-  });
-  return { headers, rows };
-}
-
-export function renderTable(
-  type: ResourceType,
-  items: readonly KubeObject[],
-  now: number,
-  options: TableOptions,
-): string {
-  const { headers, rows } = tableRows(type, items, now, options);
-  return formatTable(options.noHeaders ? rows : [headers, ...rows]);
 }

@@ -11,8 +11,7 @@ import { formatTable } from '../printers/table.ts';
 import { toJson, toYaml } from '../printers/yaml.ts';
 import { kindPrefix } from '../resources.ts';
 import { flagBool, flagString, type ParsedArgs } from '../shell/flags.ts';
-import type { OutputFormat } from './get.ts';
-import { tableOptions, tableRows } from './get.ts';
+import { tableOptions, tableRows, type OutputFormat } from './getTable.ts';
 
 export function startWatch(
   ctx: CommandContext,
