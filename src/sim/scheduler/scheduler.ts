@@ -87,7 +87,8 @@ export class Scheduler implements Reconciler {
   private readonly recordDetail: boolean;
   private readonly writes: WriteContext;
   private nextStartNodeIndex = 0;
-  private readonly pendingBinds = new Map<string, number>();
+  /** Pod key → uid of the assumed pod whose bind waits for a client token. */
+  private readonly pendingBinds = new Map<string, string>();
 
   constructor(ctx: ComponentContext, options: SchedulerOptions = {}) {
     this.api = ctx.api;
@@ -459,9 +460,10 @@ export class Scheduler implements Reconciler {
       bind();
       return;
     }
-    this.pendingBinds.set(key, this.api.now() + delay);
+    this.pendingBinds.set(key, uid);
     this.clock.after(delay, () => {
-      if (this.pendingBinds.has(key)) bind();
+      // A pod deleted (and perhaps recreated under the same name) meanwhile is not bound.
+      if (this.pendingBinds.get(key) === uid) bind();
     });
   }
 
@@ -479,12 +481,8 @@ export class Scheduler implements Reconciler {
   ): void {
     const { namespace, name } = splitKey(key);
     const pod = this.api.get('pods', namespace, name) as (KubeObject & Pod) | undefined;
-    if (
-      !this.cache.assumed.has(key) ||
-      !pod ||
-      pod.metadata.uid !== uid ||
-      pod.metadata.deletionTimestamp
-    ) {
+    if (!this.cache.assumed.has(key)) return;
+    if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp) {
       this.cache.removePod(key);
       return;
     }
