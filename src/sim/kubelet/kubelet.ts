@@ -385,6 +385,7 @@ export class Kubelet implements Reconciler {
         if ((c.startedAt ?? now) > now) return c.startedAt ?? now;
         this.recorder.event(pod, 'Normal', 'Created', `Created container: ${c.name}`, fieldPath);
         this.recorder.event(pod, 'Normal', 'Started', `Started container ${c.name}`, fieldPath);
+        // TODO(#4): postStart hooks are not run.
         c.phase = 'running';
         c.started = !spec?.startupProbe;
         c.ready =

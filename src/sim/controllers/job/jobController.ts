@@ -3,6 +3,8 @@
  * `parallelism` at a time, recreates failed pods with the 10 s doubling back-off (capped at six
  * minutes), and ends the Job Complete or Failed (BackoffLimitExceeded, DeadlineExceeded).
  * Mirrors pkg/controller/job/job_controller.go in outcome and wording.
+ * TODO(#4): podFailurePolicy, backoffLimitPerIndex, successPolicy, suspend/resume and the
+ * batch.kubernetes.io/job-tracking finalizer are not modelled yet.
  */
 import type { ApiServer } from '../../api/apiServer.ts';
 import type { Job, KubeObject, Pod } from '../../api/types/index.ts';

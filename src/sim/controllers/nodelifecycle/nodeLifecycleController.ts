@@ -3,6 +3,8 @@
  * conditions Unknown after the grace period, marks its pods not ready, and keeps the
  * `node.kubernetes.io/not-ready` / `unreachable` taints (NoSchedule and NoExecute) in step with the
  * Ready condition. Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go.
+ * TODO(#4): the eviction rate limits (--node-eviction-rate 0.1/s, unhealthy-zone handling) are not
+ * modelled: every failed node is tainted at once.
  */
 import type { ApiServer } from '../../api/apiServer.ts';
 import type { KubeObject, Node, NodeCondition, Pod, Taint } from '../../api/types/index.ts';

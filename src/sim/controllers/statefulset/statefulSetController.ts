@@ -3,6 +3,8 @@
  * `<template>-<set>-<ordinal>` that outlive the pods, OrderedReady or Parallel management, and
  * rolling updates from the highest ordinal down to the partition, one pod at a time. Revisions are
  * ControllerRevisions `<set>-<hash>`. Mirrors pkg/controller/statefulset in outcome and wording.
+ * TODO(#4): persistentVolumeClaimRetentionPolicy (Delete), rollingUpdate.maxUnavailable and
+ * minReadySeconds are not modelled; claims are always retained.
  */
 import type { ApiServer } from '../../api/apiServer.ts';
 import type { KubeObject, Pod, PodTemplateSpec, StatefulSet } from '../../api/types/index.ts';

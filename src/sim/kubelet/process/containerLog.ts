@@ -17,12 +17,13 @@ export class ContainerLog {
     const parts = pending.split('\n');
     this.partial[stream] = parts.pop() ?? '';
     for (const part of parts) this.lines.push({ timeMs, stream, text: part });
-    if (this.lines.length > MAX_LINES) this.lines.splice(0, this.lines.length - MAX_LINES);
+    // Trimmed in batches so a chatty process costs amortized O(1) per line.
+    if (this.lines.length > MAX_LINES * 2) this.lines.splice(0, this.lines.length - MAX_LINES);
   }
 
-  /** Everything written, with a trailing partial line flushed as its own line. */
+  /** Everything kept (the last MAX_LINES lines), with a trailing partial line as its own line. */
   snapshot(): LogLine[] {
-    const out = [...this.lines];
+    const out = this.lines.slice(-MAX_LINES);
     for (const stream of ['stdout', 'stderr'] as const) {
       const text = this.partial[stream];
       if (text !== '') out.push({ timeMs: out[out.length - 1]?.timeMs ?? 0, stream, text });

@@ -104,6 +104,8 @@ export class ContainerProcess {
   }
 
   private pendingOom = false;
+  /** When a busy loop last ran (it keeps one core busy). */
+  private lastBusyAt = -Infinity;
 
   get running(): boolean {
     return this.exitedAt === undefined;
@@ -129,6 +131,7 @@ export class ContainerProcess {
         this.wakeAt = Infinity;
         return Infinity;
       }
+      if (step.value.busy) this.lastBusyAt = this.time;
       this.wakeAt = this.time + Math.max(1, step.value.sleepMs);
     }
     return this.wakeAt;
@@ -183,7 +186,8 @@ export class ContainerProcess {
     const window = 15_000;
     const recent = this.requestTimes.filter((t) => t > now - window).length;
     const work = ((this.server?.cpuPerRequestMs ?? 0.2) * recent * 1000) / window;
-    const demand = this.cpuDemandMilli + work;
+    const spinning = now - this.lastBusyAt <= 2_000 ? 1000 : 0;
+    const demand = this.cpuDemandMilli + work + spinning;
     const limit = this.ctx.cpuLimitMilli;
     return Math.round(limit !== undefined ? Math.min(limit, demand) : demand);
   }

@@ -10,6 +10,8 @@ import { parseShell, ShellSyntaxError, type ShellNode } from './shellParser.ts';
 
 export interface SleepEffect {
   readonly sleepMs: number;
+  /** The program spun without sleeping: it used a whole CPU core meanwhile. */
+  readonly busy?: boolean;
 }
 
 export type Program = Generator<SleepEffect, number, void>;
@@ -36,7 +38,7 @@ class ExitSignal extends Error {
 }
 
 /** Commands run without sleeping before the shell yields a second of virtual time (busy loops). */
-const BUSY_BUDGET = 2_000;
+const BUSY_BUDGET = 200;
 
 interface Frame {
   out: string;
@@ -159,7 +161,7 @@ export class Shell {
   private *tick(): Generator<SleepEffect, void, void> {
     if (--this.budget <= 0) {
       this.budget = BUSY_BUDGET;
-      yield { sleepMs: 1000 };
+      yield { sleepMs: 1000, busy: true };
     }
   }
 
