@@ -13,6 +13,7 @@ import { toObjects } from '../manifest/toObjects.ts';
 import { unifiedHunks } from '../printers/unifiedDiff.ts';
 import { toYaml } from '../printers/yaml.ts';
 import { flagBool, flagString, flagStrings } from '../shell/flags.ts';
+import { rejectUnsimulated } from './unsupported.ts';
 
 function withoutManagedFields(obj: KubeObject): KubeObject {
   const copy = structuredClone(obj);
@@ -37,6 +38,7 @@ export const diffCommand: Command = {
     { name: 'selector', short: 'l', type: 'string' },
   ],
   run(ctx, args) {
+    rejectUnsimulated(args, 'diff', ['server-side', 'selector']);
     const files = flagStrings(args.flags, 'filename');
     if (files.length === 0) throw new KubectlError('must specify one of -f and -k');
     if (flagBool(args.flags, 'prune'))

@@ -11,6 +11,7 @@ import { toYaml } from '../printers/yaml.ts';
 import { kindPrefix } from '../resources.ts';
 import { flagString } from '../shell/flags.ts';
 import { findTargets } from './targets.ts';
+import { rejectUnsimulated } from './unsupported.ts';
 
 export const EDIT_HEADER =
   "# Please edit the object below. Lines beginning with a '#' will be ignored,\n" +
@@ -35,6 +36,7 @@ export const editCommand: Command = {
     { name: 'subresource', type: 'string' },
   ],
   run(ctx, args) {
+    rejectUnsimulated(args, 'edit', ['filename', 'output', 'subresource']);
     if (args.positional.length === 0)
       throw new KubectlError(
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",

@@ -10,6 +10,7 @@ import { kindPrefix } from '../resources.ts';
 import { flagString } from '../shell/flags.ts';
 import { dryRunOf } from './create/output.ts';
 import { findTargets } from './targets.ts';
+import { rejectUnsimulated } from './unsupported.ts';
 
 const TYPES = ['json', 'merge', 'strategic'];
 
@@ -42,6 +43,7 @@ export const patchCommand: Command = {
     { name: 'local', type: 'bool' },
   ],
   run(ctx, args) {
+    rejectUnsimulated(args, 'patch', ['filename', 'local']);
     const type = flagString(args.flags, 'type') ?? 'strategic';
     if (!TYPES.includes(type))
       throw new KubectlError(`--type must be one of [json merge strategic], not "${type}"`);

@@ -11,6 +11,7 @@ import { evaluate, formatValue, parsePath, relaxedPath } from '../printers/jsonP
 import { kindPrefix } from '../resources.ts';
 import { flagBool, flagString } from '../shell/flags.ts';
 import { parseTypeNames } from './targets.ts';
+import { rejectUnsimulated } from './unsupported.ts';
 
 const STEP_MS = 100;
 
@@ -97,6 +98,7 @@ export const waitCommand: Command = {
     { name: 'filename', short: 'f', type: 'strings' },
   ],
   run(ctx, args) {
+    rejectUnsimulated(args, 'wait', ['filename', 'all-namespaces']);
     const forText = flagString(args.flags, 'for');
     if (forText === undefined) throw new KubectlError('unrecognized condition: ""');
     const { check, wantsDelete } = parseFor(forText);

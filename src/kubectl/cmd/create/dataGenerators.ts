@@ -94,6 +94,7 @@ export const configMapGenerator: Generator = {
   aliases: ['cm'],
   flags: DATA_FLAGS,
   build(ctx, args) {
+    appendHashUnsupported(args);
     const name = oneName(args, 'create configmap');
     const data = collectData(ctx, args, 'ConfigMap', name);
     return {
@@ -124,6 +125,7 @@ export const secretGenericGenerator: Generator = {
   name: 'secret generic',
   flags: [...DATA_FLAGS, { name: 'type', type: 'string' }],
   build(ctx, args) {
+    appendHashUnsupported(args);
     const name = oneName(args, 'create secret generic');
     return secret(
       name,
@@ -142,6 +144,7 @@ export const secretTlsGenerator: Generator = {
     { name: 'append-hash', type: 'bool' },
   ],
   build(ctx, args) {
+    appendHashUnsupported(args);
     const name = oneName(args, 'create secret tls');
     const certPath = flagString(args.flags, 'cert');
     const keyPath = flagString(args.flags, 'key');
@@ -168,6 +171,7 @@ export const secretDockerRegistryGenerator: Generator = {
     { name: 'append-hash', type: 'bool' },
   ],
   build(ctx, args) {
+    appendHashUnsupported(args);
     const name = oneName(args, 'create secret docker-registry');
     if (flagStrings(args.flags, 'from-file').length > 0)
       return secret(
@@ -195,7 +199,7 @@ export const secretDockerRegistryGenerator: Generator = {
   },
 };
 
-export function appendHashUnsupported(args: ParsedArgs): void {
+function appendHashUnsupported(args: ParsedArgs): void {
   if (flagBool(args.flags, 'append-hash'))
     throw new KubectlError('Kubeplay does not simulate --append-hash yet');
 }

@@ -147,12 +147,6 @@ export function oneName(args: ParsedArgs, usage: string): string {
   return args.positional[0] ?? '';
 }
 
-export function requireFlag(args: ParsedArgs, name: string): string {
-  const value = flagString(args.flags, name);
-  if (value === undefined) throw new KubectlError(`required flag(s) "${name}" not set`);
-  return value;
-}
-
 /** `name=value,…` pairs (labels, env, hard limits). */
 export function parsePairs(text: string, what: string): Record<string, string> {
   const out: Record<string, string> = {};
