@@ -20,6 +20,7 @@ import {
 } from '../../framework/interfaces.ts';
 import type { NodeInfo } from '../../framework/nodeInfo.ts';
 import { podMatchesTerm, type AffinityTerm, type PodInfo } from '../../framework/podInfo.ts';
+import type { DomainCount } from '../../framework/topologyIndex.ts';
 import { InterPodAffinity } from '../names.ts';
 
 export const ErrReasonExistingAntiAffinityRulesNotMatch =
@@ -45,7 +46,23 @@ interface FilterState {
   readonly antiAffinity: TopologyCounts;
 }
 
-type ScoreMap = Map<string, Map<string, number>>;
+/**
+ * The topology score as a list of (weight, topology key, per-value counts) contributions, summed
+ * per node in Score: the same Σ upstream accumulates into its topologyScore map, without copying
+ * every domain's count in PreScore.
+ */
+interface Contribution {
+  readonly weight: number;
+  readonly topologyKey: string;
+  readonly counts: Counts;
+}
+
+/** Pods per topology value: a Map, or a live view of the cache's topology index. */
+interface Counts extends Iterable<[string, number]> {
+  get(value: string): number | undefined;
+  readonly size: number;
+}
+type ScoreMap = Contribution[];
 
 const PREFILTER_KEY = 'PreFilter' + InterPodAffinity;
 const PRESCORE_KEY = 'PreScore' + InterPodAffinity;
@@ -71,11 +88,7 @@ function matchesAll(pod: PodInfo, terms: readonly AffinityTerm[], ns: NamespaceL
  * Counts of existing pods matching one of the incoming pod's terms, per topology value. Uses the
  * cache's incremental index when the term names just the pod's namespace; otherwise walks pods.
  */
-function termCounts(
-  pod: PodInfo,
-  term: AffinityTerm,
-  snapshot: SchedulingSnapshot,
-): ReadonlyMap<string, number> {
+function termCounts(pod: PodInfo, term: AffinityTerm, snapshot: SchedulingSnapshot): Counts {
   const out = new Map<string, number>();
   if (term.selector === undefined) return out;
   if (term.namespaceSelector === undefined && term.namespaces.size === 1) {
@@ -87,8 +100,7 @@ function termCounts(
       term.topologyKey,
       true,
     );
-    for (const [value, d] of domains) if (d.pods > 0) out.set(value, d.pods);
-    return out;
+    return podCounts(domains);
   }
   const ns = nsLabelsOf(snapshot);
   for (const info of snapshot.nodeInfos) {
@@ -98,6 +110,19 @@ function termCounts(
       if (podMatchesTerm(existing, term, ns)) out.set(value, (out.get(value) ?? 0) + 1);
   }
   return out;
+}
+
+/** A live view of the index's pod counts (no copy): get(value) → pods, size → domains. */
+function podCounts(domains: ReadonlyMap<string, DomainCount>): Counts {
+  return {
+    get: (value: string) => domains.get(value)?.pods,
+    get size() {
+      return domains.size;
+    },
+    *[Symbol.iterator]() {
+      for (const [value, d] of domains) if (d.pods > 0) yield [value, d.pods] as [string, number];
+    },
+  };
 }
 
 const selectorKeys = new WeakMap<AffinityTerm, string>();
@@ -177,20 +202,6 @@ function satisfyExistingPodsAntiAffinity(s: FilterState, info: NodeInfo): boolea
   return true;
 }
 
-function addScore(scores: ScoreMap, key: string, value: string, by: number): void {
-  let m = scores.get(key);
-  if (!m) {
-    m = new Map();
-    scores.set(key, m);
-  }
-  m.set(value, (m.get(value) ?? 0) + by);
-}
-
-/**
- * The topology scores of PreScore (processExistingPod summed over existing pods): the incoming
- * pod's preferred terms against existing pods, and existing pods' hard affinity (at
- * hardPodAffinityWeight) and preferred terms against the incoming pod.
- */
 function computeScores(
   pod: PodInfo,
   snapshot: SchedulingSnapshot,
@@ -198,13 +209,14 @@ function computeScores(
   existingPreferred: boolean,
 ): ScoreMap {
   const ns = nsLabelsOf(snapshot);
-  const scores: ScoreMap = new Map();
+  const scores: ScoreMap = [];
+  const add = (weight: number, topologyKey: string, counts: Counts): void => {
+    if (weight !== 0 && counts.size > 0) scores.push({ weight, topologyKey, counts });
+  };
   for (const term of pod.preferredAffinityTerms)
-    for (const [value, count] of termCounts(pod, term, snapshot))
-      addScore(scores, term.topologyKey, value, term.weight * count);
+    add(term.weight, term.topologyKey, termCounts(pod, term, snapshot));
   for (const term of pod.preferredAntiAffinityTerms)
-    for (const [value, count] of termCounts(pod, term, snapshot))
-      addScore(scores, term.topologyKey, value, -term.weight * count);
+    add(-term.weight, term.topologyKey, termCounts(pod, term, snapshot));
   for (const entry of snapshot.affinityTerms(pod)) {
     let weight: number;
     if (entry.kind === 'requiredAffinity') weight = hardPodAffinityWeight;
@@ -212,10 +224,8 @@ function computeScores(
     else if (entry.kind === 'preferredAntiAffinity' && existingPreferred) weight = -entry.weight;
     else continue;
     if (weight === 0 || !podMatchesTerm(pod, entry.term, ns)) continue;
-    for (const [value, count] of entry.counts)
-      addScore(scores, entry.term.topologyKey, value, weight * count);
+    add(weight, entry.term.topologyKey, entry.counts);
   }
-  // Entries that cancelled out to zero still count as present, as upstream's map keeps them.
   return scores;
 }
 
@@ -260,7 +270,7 @@ export function createInterPodAffinity(
         args.hardPodAffinityWeight,
         !args.ignorePreferredTermsOfExistingPods,
       );
-      if (scores.size === 0) return SKIP;
+      if (scores.length === 0) return SKIP;
       state.write(PRESCORE_KEY, scores);
       return SUCCESS;
     },
@@ -268,9 +278,9 @@ export function createInterPodAffinity(
       const scores = state.read<ScoreMap>(PRESCORE_KEY);
       if (!scores) return 0;
       let score = 0;
-      for (const [key, values] of scores) {
-        const value = nodeInfo.labels[key];
-        if (value !== undefined) score += values.get(value) ?? 0;
+      for (const c of scores) {
+        const value = nodeInfo.labels[c.topologyKey];
+        if (value !== undefined) score += c.weight * (c.counts.get(value) ?? 0);
       }
       return score;
     },
