@@ -71,3 +71,21 @@ test('editor: new file from a template, rename, apply; a failed apply reports th
   await app.editor.applyButton().click();
   await expect(app.editor.results()).toHaveAttribute('data-ok', 'false');
 });
+
+test('editor: Monaco validates manifests against the Kubernetes schema', async ({ app, page }) => {
+  await app.open();
+  await page.getByRole('button', { name: 'New file' }).click();
+  await page.getByRole('menuitem', { name: 'Empty file' }).click();
+  const editor = page.getByTestId('monaco-host');
+  await expect(editor).toBeVisible({ timeout: 20_000 });
+  await editor.locator('.view-lines').click();
+  await page.keyboard.insertText(
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers: five\n',
+  );
+  await expect(editor.locator('.squiggly-warning, .squiggly-error').first()).toBeVisible({
+    timeout: 20_000,
+  });
+  // Ctrl+Enter applies the file from the editor; kubectl reports the invalid field.
+  await page.keyboard.press('Control+Enter');
+  await expect(app.editor.results()).toHaveAttribute('data-ok', 'false');
+});

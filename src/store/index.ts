@@ -30,3 +30,4 @@ export {
 } from './selectors.ts';
 export { objectKey, type ClusterSnapshot, type TrackedResource } from './snapshot.ts';
 export { TEMPLATES, freshFileName, type EditorFile, type Template } from './workspace.ts';
+export { loadEditorSchema } from './editorSchema.ts';

@@ -5,7 +5,8 @@
  */
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
-import { configureMonacoYaml } from 'monaco-yaml';
+import { configureMonacoYaml, type MonacoYamlOptions } from 'monaco-yaml';
+import { loadEditorSchema } from '../../store/index.ts';
 import YamlWorker from './yaml.worker.js?worker';
 
 declare global {
@@ -22,15 +23,24 @@ window.MonacoEnvironment = {
   },
 };
 
-// TODO(#8): per-kind JSON schemas, once src/sim/index.ts exports them (validation issue).
-configureMonacoYaml(monaco, {
+// isKubernetes stays false: with true, monaco-yaml merges every kind's enums into each message.
+const yamlOptions: MonacoYamlOptions = {
   enableSchemaRequest: false,
   isKubernetes: false,
   validate: true,
   hover: true,
   completion: true,
   schemas: [],
-});
+};
+const monacoYaml = configureMonacoYaml(monaco, yamlOptions);
+// The schema (every simulated kind, from the served OpenAPI spec) arrives a moment later; the
+// URI is only an identifier, ending in .json so monaco-yaml never tries to fetch it.
+void loadEditorSchema().then((schema) =>
+  monacoYaml.update({
+    ...yamlOptions,
+    schemas: [{ uri: 'file:///kubeplay/kubernetes.schema.json', fileMatch: ['*'], schema }],
+  }),
+);
 
 export interface MountedEditor {
   /** Shows `name`'s model, creating it with `text` the first time. */
