@@ -76,6 +76,8 @@ interface ScoreState {
   readonly counts: readonly Map<string, number>[];
   readonly weights: readonly number[];
   readonly namespace: string;
+  /** Per hostname constraint: matching pods by node name, from the cache's topology index. */
+  readonly perNode: readonly (ReadonlyMap<string, DomainCount> | undefined)[];
 }
 
 const PREFILTER_KEY = 'PreFilter' + PodTopologySpread;
@@ -295,7 +297,19 @@ export function createPodTopologySpread(
         for (const value of domains[i] ?? []) out.set(value, map.get(value) ?? 0);
         return out;
       });
-      const value: ScoreState = { constraints, ignored, counts, weights, namespace: pod.namespace };
+      const perNode = constraints.map((c) =>
+        c.topologyKey === LABEL_HOSTNAME
+          ? snapshot.topologyDomains(pod.namespace, c.selector, c.selectorKey, LABEL_HOSTNAME)
+          : undefined,
+      );
+      const value: ScoreState = {
+        constraints,
+        ignored,
+        counts,
+        weights,
+        namespace: pod.namespace,
+        perNode,
+      };
       state.write(PRESCORE_KEY, value);
       return SUCCESS;
     },
@@ -309,7 +323,7 @@ export function createPodTopologySpread(
         if (value === undefined) continue;
         const count =
           c.topologyKey === LABEL_HOSTNAME
-            ? countOnNode(nodeInfo, s.namespace, c)
+            ? (s.perNode[i]?.get(value)?.pods ?? countOnNode(nodeInfo, s.namespace, c))
             : (s.counts[i]?.get(value) ?? 0);
         // scoreForCount: count × log(domains + 2) + (maxSkew − 1)
         score += count * (s.weights[i] ?? 0) + (c.maxSkew - 1);
