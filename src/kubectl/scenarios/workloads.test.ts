@@ -352,6 +352,29 @@ describe('rollouts', () => {
     expect(entries[12]?.stdout).toBe('deployment.apps/web restarted\n');
   });
 
+  it('scales a stuck rollout proportionally (the docs example: 10 → 15 replicas)', () => {
+    const strategy =
+      '  strategy:\n    rollingUpdate:\n      maxSurge: 3\n      maxUnavailable: 2\n';
+    const withStrategy = (yaml: string): string =>
+      yaml.replace('  selector:', `${strategy}  selector:`);
+    const files = {
+      'v1.yaml': withStrategy(DEPLOY('nginx:1.27', 10)),
+      'v2.yaml': withStrategy(DEPLOY('nginx:sometag', 10)),
+    };
+    const { shell } = runScript(
+      'kubectl apply -f v1.yaml\nadvance 60s\nkubectl apply -f v2.yaml\nadvance 60s\nkubectl scale deployment/web --replicas=15\n',
+      { workspace: workspaceOf(files) },
+    );
+    const sizes = (
+      shell.cluster.api.list('replicasets.apps', 'default') as unknown as {
+        spec: { replicas: number; template: { spec: { containers: { image: string }[] } } };
+      }[]
+    ).map(
+      (rs) => `${rs.spec.template.spec.containers[0]?.image ?? ''}=${String(rs.spec.replicas)}`,
+    );
+    expect(sizes.sort()).toEqual(['nginx:1.27=11', 'nginx:sometag=7']);
+  });
+
   it('reports an exceeded progress deadline', () => {
     const files = {
       'v1.yaml': DEPLOY('nginx:1.27', 2),

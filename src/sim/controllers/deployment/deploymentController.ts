@@ -81,6 +81,18 @@ export class DeploymentController implements Reconciler {
       this.syncStatus(d, newRS, owned);
       return;
     }
+    if (newRS && this.isScalingEvent(d, owned)) {
+      this.scale(d, newRS, oldRSs);
+      const after = this.rsByOwner
+        .byIndex(d.metadata.uid ?? '')
+        .filter((rs) => controllerOf(rs)?.uid === d.metadata.uid) as ReplicaSetObject[];
+      this.syncStatus(
+        d,
+        after.find((rs) => rs.metadata.uid === newRS?.metadata.uid),
+        after,
+      );
+      return;
+    }
     newRS ??= this.createNewReplicaSet(d, oldRSs);
     if (!newRS) return;
     newRS = this.ensureRevision(d, newRS, oldRSs);
@@ -95,6 +107,73 @@ export class DeploymentController implements Reconciler {
       all.filter((rs) => rs !== current),
     );
     this.syncStatus(d, current, all);
+  }
+
+  /** isScalingEvent: an active ReplicaSet was sized for a different spec.replicas. */
+  private isScalingEvent(d: DeploymentObject, all: ReplicaSetObject[]): boolean {
+    const replicas = String(d.spec?.replicas ?? 1);
+    return all.some(
+      (rs) =>
+        (rs.spec?.replicas ?? 0) > 0 &&
+        rs.metadata.annotations?.[DESIRED_REPLICAS_ANNOTATION] !== undefined &&
+        rs.metadata.annotations[DESIRED_REPLICAS_ANNOTATION] !== replicas,
+    );
+  }
+
+  /**
+   * sync.go scale(): one active ReplicaSet takes the new size; during a rolling update the change
+   * is spread over the active ReplicaSets in proportion to their size (proportional scaling),
+   * leftovers going to the largest.
+   */
+  private scale(d: DeploymentObject, newRS: ReplicaSetObject, oldRSs: ReplicaSetObject[]): void {
+    const replicas = d.spec?.replicas ?? 1;
+    const all = [newRS, ...oldRSs];
+    const active = all.filter((rs) => (rs.spec?.replicas ?? 0) > 0);
+    const only = active.length === 1 ? active[0] : active.length === 0 ? newRS : undefined;
+    if (only) {
+      this.scaleReplicaSet(d, only, replicas);
+      return;
+    }
+    const saturated =
+      (newRS.spec?.replicas ?? 0) === replicas &&
+      (newRS.status?.availableReplicas ?? 0) === replicas;
+    if (saturated) {
+      for (const rs of oldRSs) if ((rs.spec?.replicas ?? 0) > 0) this.scaleReplicaSet(d, rs, 0);
+      return;
+    }
+    if (d.spec?.strategy?.type === 'Recreate') return;
+    const { surge } = this.fenceposts(d);
+    const current = active.reduce((n, rs) => n + (rs.spec?.replicas ?? 0), 0);
+    const allowed = replicas > 0 ? replicas + surge : 0;
+    const toAdd = allowed - current;
+    const size = (rs: ReplicaSetObject): number => rs.spec?.replicas ?? 0;
+    const created = (rs: ReplicaSetObject): string => rs.metadata.creationTimestamp ?? '';
+    active.sort((a, b) =>
+      size(a) !== size(b)
+        ? size(b) - size(a)
+        : toAdd > 0
+          ? created(b).localeCompare(created(a))
+          : created(a).localeCompare(created(b)),
+    );
+    let added = 0;
+    const sizes = active.map((rs) => {
+      if (toAdd === 0 || size(rs) === 0 || toAdd === added) return size(rs);
+      const annotated = Number(
+        rs.metadata.annotations?.[MAX_REPLICAS_ANNOTATION] ?? d.status?.replicas ?? 0,
+      );
+      const fraction =
+        replicas === 0 || annotated === 0
+          ? -size(rs)
+          : Math.round((size(rs) * allowed) / annotated) - size(rs);
+      const left = toAdd - added;
+      const proportion = toAdd > 0 ? Math.min(fraction, left) : Math.max(fraction, left);
+      added += proportion;
+      return size(rs) + proportion;
+    });
+    sizes[0] = Math.max(0, (sizes[0] ?? 0) + toAdd - added);
+    active.forEach((rs, i) => {
+      this.scaleReplicaSet(d, rs, sizes[i] ?? 0);
+    });
   }
 
   private createNewReplicaSet(
