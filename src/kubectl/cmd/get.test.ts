@@ -63,4 +63,13 @@ kubectl scale deploy web --replicas=1
     expect(a[2]).toMatch(/web\s+2\/2\s+2\s+2\s+\d+s\n$/);
     expect(a[3]).toMatch(/^deployment\.apps\/web scaled\nweb\s+2\/1/);
   });
+
+  it('prints events -o wide with kubectl's interleaved columns', () => {
+    const { entries } = runScript(`${SETUP}kubectl get events -o wide\n`);
+    const lines = (entries[4]?.stdout ?? '').split('\n');
+    expect(lines[0]).toMatch(
+      /^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+SUBOBJECT\s+SOURCE\s+MESSAGE\s+FIRST SEEN\s+COUNT\s+NAME$/,
+    );
+    expect(lines.some((l) => /spec\.containers\{nginx\}\s+kubelet, node-\d/.test(l))).toBe(true);
+  });
 });

@@ -47,16 +47,17 @@ export function tableRows(
   options: TableOptions,
 ): { headers: string[]; rows: string[][] } {
   const columns = columnsFor(qualifiedResource(type));
+  const replace = options.wide && columns.wideReplacesRow === true;
   const labelColumns = options.labelColumns ?? [];
   const headers = [
     ...(options.withNamespace ? ['NAMESPACE'] : []),
-    ...columns.headers,
+    ...(replace ? [] : columns.headers),
     ...(options.wide ? (columns.wideHeaders ?? []) : []),
     ...labelColumns.map((l) => (l.split('/').pop() ?? l).toUpperCase()),
     ...(options.showLabels ? ['LABELS'] : []),
   ];
   const rows = items.map((obj) => {
-    const cells = columns.row(obj, now);
+    const cells = replace ? (columns.wideRow?.(obj, now) ?? []) : columns.row(obj, now);
     if (options.prefix && cells.length > 0) cells[0] = `${options.prefix}${cells[0] ?? ''}`;
     const labels = Object.entries(obj.metadata.labels ?? {})
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -65,7 +66,7 @@ export function tableRows(
     return [
       ...(options.withNamespace ? [obj.metadata.namespace ?? ''] : []),
       ...cells,
-      ...(options.wide ? (columns.wideRow?.(obj, now) ?? []) : []),
+      ...(options.wide && !replace ? (columns.wideRow?.(obj, now) ?? []) : []),
       ...labelColumns.map((l) => obj.metadata.labels?.[l] ?? ''),
       ...(options.showLabels ? [labels === '' ? '<none>' : labels] : []),
     ];

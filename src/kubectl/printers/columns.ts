@@ -24,6 +24,8 @@ export interface ColumnSet {
   readonly wideHeaders?: readonly string[];
   row(obj: KubeObject, now: number): string[];
   wideRow?(obj: KubeObject, now: number): string[];
+  /** The wide columns replace the normal ones instead of following them (events). */
+  readonly wideReplacesRow?: boolean;
 }
 
 export function age(timestamp: string | undefined, now: number): string {
@@ -247,18 +249,58 @@ const services: ColumnSet = {
   },
 };
 
+/** printEvent: the wide form interleaves its extra columns, so it replaces the whole row. */
+function eventCells(e: Event, now: number): Record<string, string> {
+  const first = e.firstTimestamp ? age(e.firstTimestamp, now) : age(e.eventTime ?? undefined, now);
+  const last = e.lastTimestamp ? age(e.lastTimestamp, now) : first;
+  const involved = e.involvedObject;
+  const source = e.source?.component ?? e.reportingComponent ?? '';
+  const host = e.source?.host ?? '';
+  return {
+    last,
+    first,
+    target: involved.name
+      ? `${(involved.kind ?? '').toLowerCase()}/${involved.name}`
+      : (involved.kind ?? '').toLowerCase(),
+    source: host ? `${source}, ${host}` : source,
+    count: String(e.count && e.count > 0 ? e.count : 1),
+  };
+}
+
 const events: ColumnSet = {
   headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
   row(obj, now) {
     const e = obj as Event;
-    const last = e.lastTimestamp ?? e.eventTime ?? obj.metadata.creationTimestamp;
-    const involved = e.involvedObject;
+    const c = eventCells(e, now);
+    return [c.last ?? '', e.type ?? '', e.reason ?? '', c.target ?? '', (e.message ?? '').trim()];
+  },
+  wideReplacesRow: true,
+  wideHeaders: [
+    'LAST SEEN',
+    'TYPE',
+    'REASON',
+    'OBJECT',
+    'SUBOBJECT',
+    'SOURCE',
+    'MESSAGE',
+    'FIRST SEEN',
+    'COUNT',
+    'NAME',
+  ],
+  wideRow(obj, now) {
+    const e = obj as Event;
+    const c = eventCells(e, now);
     return [
-      age(last, now),
+      c.last ?? '',
       e.type ?? '',
       e.reason ?? '',
-      `${(involved.kind ?? '').toLowerCase()}/${involved.name ?? ''}`,
-      e.message ?? '',
+      c.target ?? '',
+      e.involvedObject.fieldPath ?? '',
+      c.source ?? '',
+      (e.message ?? '').trim(),
+      c.first ?? '',
+      c.count ?? '',
+      obj.metadata.name ?? '',
     ];
   },
 };
