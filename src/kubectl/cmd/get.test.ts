@@ -64,7 +64,7 @@ kubectl scale deploy web --replicas=1
     expect(a[3]).toMatch(/^deployment\.apps\/web scaled\nweb\s+2\/1/);
   });
 
-  it('prints events -o wide with kubectl's interleaved columns', () => {
+  it('prints events -o wide with the interleaved columns of printEvent', () => {
     const { entries } = runScript(`${SETUP}kubectl get events -o wide\n`);
     const lines = (entries[4]?.stdout ?? '').split('\n');
     expect(lines[0]).toMatch(
