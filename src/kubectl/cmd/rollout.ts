@@ -89,6 +89,11 @@ export const rolloutCommand: Command = {
           code = Math.max(code, status(ctx, type, namespace, name, args.flags));
           break;
         case 'history':
+          // TODO(#4): DaemonSet and StatefulSet history from their ControllerRevisions.
+          if (type.kind !== 'Deployment')
+            throw new KubectlError(
+              `rollout history for ${type.plural} is not simulated yet in this version of Kubeplay`,
+            );
           history(ctx, obj as DeploymentObject, label, flagInt(args.flags, 'revision'));
           break;
         case 'undo':
