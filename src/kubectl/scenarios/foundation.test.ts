@@ -121,3 +121,12 @@ describe('errors', () => {
     );
   });
 });
+
+describe('the default cluster', () => {
+  it('keeps every system pod Ready with no restarts, as a fresh kubeadm cluster does', () => {
+    const { entries } = runScript('advance 5m\nkubectl get pods -n kube-system --no-headers\n');
+    const rows = (entries[1]?.stdout ?? '').trimEnd().split('\n');
+    expect(rows).toHaveLength(10);
+    for (const row of rows) expect(row).toMatch(/^\S+\s+1\/1\s+Running\s+0\s+/);
+  });
+});

@@ -274,6 +274,7 @@ const IMAGE_DEFAULTS: Record<string, { entrypoint: string[]; cmd: string[] }> = 
   stress: { entrypoint: ['stress'], cmd: [] },
   registry: { entrypoint: ['/entrypoint.sh'], cmd: ['/etc/docker/registry/config.yml'] },
   pause: { entrypoint: ['/pause'], cmd: [] },
+  coredns: { entrypoint: ['/coredns'], cmd: [] },
   fluentd: { entrypoint: ['tini', '--', '/bin/entrypoint.sh'], cmd: ['fluentd'] },
 };
 
@@ -402,6 +403,8 @@ function planFor(argvIn: readonly string[], ctx: ProcessContext): Plan {
           `${goLogTime(now)} ${ctx.hostname}:${String(port)} ${source} "GET ${path} HTTP/1.1" ${String(reply.status)} ${String(reply.body.length)} "-" 12.5µs`,
       });
     }
+    case 'coredns':
+      return server(corednsModel(), 2);
     case 'agnhost':
       return agnhostPlan(argv.slice(1), ctx);
     case 'stress':
@@ -709,6 +712,30 @@ function hpaModel(): ServerModel {
       `${source} - - [${apacheTime(now, true)}] "GET ${path} HTTP/1.1" ${String(reply.status)} ${String(reply.body.length + 190)} "-" "${agent}"`,
     // index.php computes a million square roots: roughly 0.2 s of one core per request.
     cpuPerRequestMs: 200,
+  };
+}
+
+/**
+ * CoreDNS as kubeadm deploys it: DNS on 53, metrics on 9153, the health plugin on 8080 (/health)
+ * and the ready plugin on 8181 (/ready), which its liveness and readiness probes call.
+ */
+function corednsModel(): ServerModel {
+  return {
+    name: 'coredns',
+    ports: [53, 8080, 8181, 9153],
+    memoryBytes: 14 * MiB,
+    http: (path) =>
+      path === '/health' || path === '/ready'
+        ? { status: 200, body: 'OK' }
+        : path === '/metrics'
+          ? { status: 200, body: '# TYPE coredns_build_info gauge\n' }
+          : { status: 404, body: '404 page not found\n' },
+    startup: () => [
+      '.:53',
+      '[INFO] plugin/reload: Running configuration SHA512 = 1b226df79860026c6a52e67daa10d7f0d57ec5b023288ec00c5e05f93523c894564e15b91770d3a07ae1cfbe861d15b37d4a0027e69c546ab112970993a3b03b',
+      'CoreDNS-1.11.3',
+      'linux/amd64, go1.21.11, a6338e9',
+    ],
   };
 }
 
