@@ -132,11 +132,14 @@ export function applyObject(
   } catch {
     previous = undefined;
   }
-  const merged = threeWayMerge(live, previous, config) as KubeObject;
-  merged.metadata.annotations = {
-    ...(merged.metadata.annotations ?? {}),
+  // kubectl diffs against the *modified* config: the new one plus its last-applied annotation, so
+  // a manifest without annotations never deletes those the controllers added (the revision).
+  const modified = structuredClone(config);
+  modified.metadata.annotations = {
+    ...(modified.metadata.annotations ?? {}),
     [LAST_APPLIED]: annotation,
   };
+  const merged = threeWayMerge(live, previous, modified) as KubeObject;
   merged.metadata.resourceVersion = live.metadata.resourceVersion ?? '';
   const updated = api.update(merged, request);
   const changed = updated !== live;

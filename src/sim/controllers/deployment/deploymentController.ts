@@ -96,6 +96,7 @@ export class DeploymentController implements Reconciler {
     newRS ??= this.createNewReplicaSet(d, oldRSs);
     if (!newRS) return;
     newRS = this.ensureRevision(d, newRS, oldRSs);
+    this.setDeploymentRevision(d, newRS);
     if (d.spec?.strategy?.type === 'Recreate') this.rolloutRecreate(d, newRS, oldRSs);
     else this.rolloutRolling(d, newRS, oldRSs);
     const all = this.rsByOwner
@@ -222,6 +223,30 @@ export class DeploymentController implements Reconciler {
   }
 
   /** A rollback reuses an old ReplicaSet: it becomes the newest revision again. */
+  /** SetDeploymentRevision: the Deployment carries its new ReplicaSet's revision annotation too. */
+  private setDeploymentRevision(d: DeploymentObject, newRS: ReplicaSetObject): void {
+    const revision = newRS.metadata.annotations?.[REVISION_ANNOTATION];
+    if (revision === undefined) return;
+    const latest = this.api.get(
+      'deployments.apps',
+      d.metadata.namespace ?? '',
+      d.metadata.name ?? '',
+    );
+    if (!latest || latest.metadata.annotations?.[REVISION_ANNOTATION] === revision) return;
+    this.api.mutate(
+      'deployments.apps',
+      d.metadata.namespace ?? '',
+      d.metadata.name ?? '',
+      (draft) => {
+        draft.metadata.annotations = {
+          ...(draft.metadata.annotations ?? {}),
+          [REVISION_ANNOTATION]: revision,
+        };
+      },
+      { actor: ACTOR },
+    );
+  }
+
   private ensureRevision(
     d: DeploymentObject,
     rs: ReplicaSetObject,
