@@ -37,7 +37,7 @@ const goStrings = (values: readonly string[]): string =>
   `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}`;
 
 function validateRules(obj: KubeObject, namespaced: boolean): FieldError[] {
-  const rules = ((obj as { rules?: PolicyRule[] }).rules ?? []);
+  const rules = (obj as { rules?: PolicyRule[] }).rules ?? [];
   const errors: FieldError[] = [];
   rules.forEach((rule, i) => {
     const at = `rules[${String(i)}]`;
