@@ -2,6 +2,8 @@
  * The cluster's only source of time. Virtual milliseconds since the Unix epoch; time moves only when
  * the cluster advances it, never on its own, so the same commands always see the same times.
  */
+import { BinaryHeap } from '../util/binaryHeap.ts';
+
 export type TimerId = number;
 
 interface Timer {
@@ -13,7 +15,9 @@ interface Timer {
 export class VirtualClock {
   private current: number;
   private nextId = 1;
-  private readonly heap: Timer[] = [];
+  private readonly heap = new BinaryHeap<Timer>(
+    (a, b) => a.at < b.at || (a.at === b.at && a.id < b.id),
+  );
   private readonly cancelled = new Set<TimerId>();
 
   constructor(startMs: number) {
@@ -27,7 +31,7 @@ export class VirtualClock {
   /** Runs `callback` when the clock reaches `at` (immediately due if `at` is in the past). */
   schedule(at: number, callback: () => void): TimerId {
     const timer: Timer = { id: this.nextId++, at: Math.max(at, this.current), callback };
-    this.push(timer);
+    this.heap.push(timer);
     return timer.id;
   }
 
@@ -42,7 +46,7 @@ export class VirtualClock {
   /** The time of the earliest pending timer, or undefined when nothing is scheduled. */
   nextDue(): number | undefined {
     this.dropCancelled();
-    return this.heap[0]?.at;
+    return this.heap.peek()?.at;
   }
 
   /** Fires every timer due at the current time; returns how many fired. */
@@ -50,9 +54,9 @@ export class VirtualClock {
     let fired = 0;
     for (;;) {
       this.dropCancelled();
-      const top = this.heap[0];
+      const top = this.heap.peek();
       if (top === undefined || top.at > this.current) return fired;
-      this.pop();
+      this.heap.pop();
       fired++;
       top.callback();
     }
@@ -68,48 +72,10 @@ export class VirtualClock {
 
   private dropCancelled(): void {
     for (;;) {
-      const top = this.heap[0];
+      const top = this.heap.peek();
       if (top === undefined || !this.cancelled.has(top.id)) return;
       this.cancelled.delete(top.id);
-      this.pop();
+      this.heap.pop();
     }
-  }
-
-  private less(a: Timer, b: Timer): boolean {
-    return a.at < b.at || (a.at === b.at && a.id < b.id);
-  }
-
-  private push(timer: Timer): void {
-    const heap = this.heap;
-    heap.push(timer);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const p = heap[parent] as Timer;
-      if (!this.less(timer, p)) break;
-      heap[i] = p;
-      i = parent;
-    }
-    heap[i] = timer;
-  }
-
-  private pop(): void {
-    const heap = this.heap;
-    const last = heap.pop();
-    if (last === undefined || heap.length === 0) return;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= heap.length) break;
-      const right = left + 1;
-      let child = left;
-      if (right < heap.length && this.less(heap[right] as Timer, heap[left] as Timer))
-        child = right;
-      const c = heap[child] as Timer;
-      if (!this.less(c, last)) break;
-      heap[i] = c;
-      i = child;
-    }
-    heap[i] = last;
   }
 }

@@ -5,6 +5,7 @@
  * plugins that rejected it cares about that event (queueing hints); pods parked longer than
  * 5 minutes are flushed back by a check every 30 s (flushUnschedulablePodsLeftover).
  */
+import { BinaryHeap } from '../util/binaryHeap.ts';
 import type { VirtualClock } from '../clock/virtualClock.ts';
 import type { KeyQueue } from '../client/reconciler.ts';
 
@@ -44,7 +45,9 @@ export interface ClusterEvent {
 export class SchedulingQueue implements KeyQueue {
   private readonly entries = new Map<string, Entry>();
   /** Heap nodes snapshot (priority, seq); stale nodes are skipped when popped. */
-  private readonly heap: HeapNode[] = [];
+  private readonly heap = new BinaryHeap<HeapNode>(
+    (a, b) => a.priority > b.priority || (a.priority === b.priority && a.seq < b.seq),
+  );
   private activeCount = 0;
   private readonly unschedulable = new Set<Entry>();
   private seq = 0;
@@ -105,9 +108,8 @@ export class SchedulingQueue implements KeyQueue {
 
   /** Highest priority first, then first queued (PrioritySort). */
   pop(): string | undefined {
-    while (this.heap.length > 0) {
-      const node = this.heap[0] as HeapNode;
-      this.popHeap();
+    while (this.heap.size > 0) {
+      const node = this.heap.pop() as HeapNode;
       const top = node.entry;
       if (top.where !== 'active' || top.seq !== node.seq || this.entries.get(top.key) !== top)
         continue;
@@ -186,7 +188,6 @@ export class SchedulingQueue implements KeyQueue {
   private push(entry: Entry): void {
     entry.seq = this.seq++;
     this.heap.push({ entry, priority: entry.priority, seq: entry.seq });
-    this.siftUp(this.heap.length - 1);
   }
 
   private toBackoffOrActive(entry: Entry): void {
@@ -218,42 +219,5 @@ export class SchedulingQueue implements KeyQueue {
       }
       if (this.unschedulable.size > 0) this.armFlush();
     });
-  }
-
-  private less(a: HeapNode, b: HeapNode): boolean {
-    return a.priority > b.priority || (a.priority === b.priority && a.seq < b.seq);
-  }
-
-  private siftUp(i: number): void {
-    const heap = this.heap;
-    const item = heap[i] as HeapNode;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const p = heap[parent] as HeapNode;
-      if (!this.less(item, p)) break;
-      heap[i] = p;
-      i = parent;
-    }
-    heap[i] = item;
-  }
-
-  private popHeap(): void {
-    const heap = this.heap;
-    const last = heap.pop();
-    if (last === undefined || heap.length === 0) return;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= heap.length) break;
-      const right = left + 1;
-      let child = left;
-      if (right < heap.length && this.less(heap[right] as HeapNode, heap[left] as HeapNode))
-        child = right;
-      const c = heap[child] as HeapNode;
-      if (!this.less(c, last)) break;
-      heap[i] = c;
-      i = child;
-    }
-    heap[i] = last;
   }
 }
