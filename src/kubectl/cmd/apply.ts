@@ -1,12 +1,11 @@
 /** `kubectl apply -f`: every valid object is applied; each invalid one is reported, as kubectl does. */
+import { objectsFromFlags } from '../manifest/objectsFromFlags.ts';
 import type { FieldValidation } from '../../sim/index.ts';
 import { KubectlError, type Command } from '../command.ts';
 import { describeError } from '../errors.ts';
 import { applyObject } from '../manifest/applyObject.ts';
-import { readSources } from '../manifest/readSources.ts';
-import { toObjects } from '../manifest/toObjects.ts';
 import { toJson, toYaml } from '../printers/yaml.ts';
-import { flagBool, flagString, flagStrings } from '../shell/flags.ts';
+import { flagBool, flagString } from '../shell/flags.ts';
 
 /** kubectl's `--validate` values (cmdutil.GetValidationDirective). */
 function fieldValidationOf(flag: string | undefined): FieldValidation {
@@ -55,13 +54,7 @@ export const applyCommand: Command = {
     }
     const dryRun = dryRunFlag === 'client' || dryRunFlag === 'server';
     const fieldValidation = fieldValidationOf(flagString(args.flags, 'validate'));
-    const namespaceFlag = flagString(args.flags, 'namespace');
-    const docs = readSources(
-      ctx,
-      flagStrings(args.flags, 'filename'),
-      flagBool(args.flags, 'recursive'),
-    );
-    const objects = toObjects(docs, namespaceFlag ?? ctx.namespace, namespaceFlag !== undefined);
+    const objects = objectsFromFlags(ctx, args);
     const output = flagString(args.flags, 'output');
     let failed = false;
     const warnings: string[] = [];

@@ -2,12 +2,11 @@
  * `kubectl delete`: by type and name, `type/name`, `-f`, `-l` or `--all`. Waits (in virtual time)
  * until the objects are gone, as kubectl's default `--wait=true` does.
  */
+import { objectsFromFlags } from '../manifest/objectsFromFlags.ts';
 import type { KubeObject, ResourceType } from '../../sim/index.ts';
 import { matchesSelector, parseSelector, qualifiedResource } from '../../sim/index.ts';
 import { KubectlError, type Command, type CommandContext } from '../command.ts';
 import { describeError } from '../errors.ts';
-import { readSources } from '../manifest/readSources.ts';
-import { toObjects } from '../manifest/toObjects.ts';
 import { kindPrefix, resolveResource } from '../resources.ts';
 import { flagBool, flagInt, flagString, flagStrings } from '../shell/flags.ts';
 
@@ -41,11 +40,7 @@ export const deleteCommand: Command = {
     let exitCode = 0;
     const files = flagStrings(args.flags, 'filename');
     if (files.length > 0) {
-      for (const item of toObjects(
-        readSources(ctx, files, flagBool(args.flags, 'recursive')),
-        namespace,
-        flagString(args.flags, 'namespace') !== undefined,
-      )) {
+      for (const item of objectsFromFlags(ctx, args)) {
         if (!item.ok) {
           ctx.err(`${item.message}\n`);
           exitCode = 1;

@@ -3,16 +3,15 @@
  * dry run of the same client-side apply), both without managedFields, shown as `diff -u -N` of
  * kubectl's LIVE-/MERGED- temp directories. Exit code 1 when there are differences, as diff's.
  */
+import { objectsFromFlags } from '../manifest/objectsFromFlags.ts';
 import type { KubeObject } from '../../sim/index.ts';
 import { apiVersionOf, formatRfc3339, qualifiedResource } from '../../sim/index.ts';
 import { KubectlError, type Command } from '../command.ts';
 import { describeError } from '../errors.ts';
 import { applyObject } from '../manifest/applyObject.ts';
-import { readSources } from '../manifest/readSources.ts';
-import { toObjects } from '../manifest/toObjects.ts';
 import { unifiedHunks } from '../printers/unifiedDiff.ts';
 import { toYaml } from '../printers/yaml.ts';
-import { flagBool, flagString, flagStrings } from '../shell/flags.ts';
+import { flagBool, flagStrings } from '../shell/flags.ts';
 import { rejectUnsimulated } from './unsupported.ts';
 
 function withoutManagedFields(obj: KubeObject): KubeObject {
@@ -43,12 +42,7 @@ export const diffCommand: Command = {
     if (files.length === 0) throw new KubectlError('must specify one of -f and -k');
     if (flagBool(args.flags, 'prune'))
       throw new KubectlError('Kubeplay does not simulate diff --prune yet');
-    const namespaceFlag = flagString(args.flags, 'namespace');
-    const objects = toObjects(
-      readSources(ctx, files, flagBool(args.flags, 'recursive')),
-      namespaceFlag ?? ctx.namespace,
-      namespaceFlag !== undefined,
-    );
+    const objects = objectsFromFlags(ctx, args);
     // kubectl makes two temp directories with random suffixes; Kubeplay derives them from the
     // cluster's revision so transcripts stay deterministic.
     const suffix = String(ctx.cluster.api.revision * 7919 + 1_000_003);

@@ -1,8 +1,7 @@
 /** `kubectl replace -f`: a full PUT of each object (optimistic concurrency on resourceVersion). */
+import { objectsFromFlags } from '../manifest/objectsFromFlags.ts';
 import { KubectlError, type Command } from '../command.ts';
 import { describeError } from '../errors.ts';
-import { readSources } from '../manifest/readSources.ts';
-import { toObjects } from '../manifest/toObjects.ts';
 import { toJson, toYaml } from '../printers/yaml.ts';
 import { qualifiedResource } from '../../sim/index.ts';
 import { kindPrefix } from '../resources.ts';
@@ -29,14 +28,8 @@ export const replaceCommand: Command = {
     const dryRun = dryRunOf(args);
     const output = flagString(args.flags, 'output');
     const force = flagBool(args.flags, 'force');
-    const namespaceFlag = flagString(args.flags, 'namespace');
-    const docs = readSources(ctx, files, flagBool(args.flags, 'recursive'));
     let failed = false;
-    for (const item of toObjects(
-      docs,
-      namespaceFlag ?? ctx.namespace,
-      namespaceFlag !== undefined,
-    )) {
+    for (const item of objectsFromFlags(ctx, args)) {
       if (!item.ok) {
         ctx.err(`${item.message}\n`);
         failed = true;

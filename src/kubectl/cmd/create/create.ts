@@ -3,10 +3,9 @@
  * Generators build the object as kubectl's client does, so `--dry-run=client -o yaml|json` prints
  * kubectl's bytes; without dry-run the object goes to the API server.
  */
+import { objectsFromFlags } from '../../manifest/objectsFromFlags.ts';
 import { KubectlError, type Command } from '../../command.ts';
 import { describeError } from '../../errors.ts';
-import { readSources } from '../../manifest/readSources.ts';
-import { toObjects } from '../../manifest/toObjects.ts';
 import { toJson, toYaml } from '../../printers/yaml.ts';
 import { kindPrefix } from '../../resources.ts';
 import { flagBool, flagString, flagStrings, type FlagSpec } from '../../shell/flags.ts';
@@ -135,14 +134,8 @@ export const createCommand: Command = {
       );
     const dryRun = dryRunOf(args);
     const output = flagString(args.flags, 'output');
-    const namespaceFlag = flagString(args.flags, 'namespace');
-    const docs = readSources(ctx, files, flagBool(args.flags, 'recursive'));
     let failed = false;
-    for (const item of toObjects(
-      docs,
-      namespaceFlag ?? ctx.namespace,
-      namespaceFlag !== undefined,
-    )) {
+    for (const item of objectsFromFlags(ctx, args)) {
       if (!item.ok) {
         ctx.err(`${item.message}\n`);
         failed = true;
