@@ -28,6 +28,7 @@ export class ReplicaSetController implements Reconciler {
   readonly queue: WorkQueue;
   private readonly api: ApiServer;
   private readonly podsByOwner: Indexer;
+  private readonly orphanPods: Indexer;
   private readonly recorder: EventRecorder;
 
   constructor(private readonly ctx: ComponentContext) {
@@ -35,6 +36,10 @@ export class ReplicaSetController implements Reconciler {
     this.queue = ctx.newQueue();
     this.recorder = ctx.recorder({ component: ACTOR });
     this.podsByOwner = new Indexer(ctx.api, 'pods', byOwnerUid);
+    // Only pods without a controller can be adopted: index them so a sync does not scan every pod.
+    this.orphanPods = new Indexer(ctx.api, 'pods', (pod) =>
+      controllerOf(pod) ? [] : [pod.metadata.namespace ?? ''],
+    );
     ctx.api.watch('replicasets.apps', (event) => {
       this.queue.add(keyOf(event.object));
     });
@@ -75,8 +80,8 @@ export class ReplicaSetController implements Reconciler {
 
   /** Claims orphan pods that match the selector, as ClaimPods does. */
   private adoptOrphans(rs: KubeObject & ReplicaSet): void {
-    for (const pod of this.api.iterate('pods', rs.metadata.namespace)) {
-      if (controllerOf(pod) || pod.metadata.deletionTimestamp) continue;
+    for (const pod of this.orphanPods.byIndex(rs.metadata.namespace ?? '')) {
+      if (pod.metadata.deletionTimestamp) continue;
       if (!labelSelectorMatches(rs.spec?.selector, pod.metadata.labels)) continue;
       if (!isPodActive(pod as Pod)) continue;
       this.api.mutate(
